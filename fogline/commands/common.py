@@ -1,0 +1,49 @@
+"""Options and error handling shared by every command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from fogline.store import Store, StoreError
+
+console = Console(stderr=False)
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="FOGLINE_DB", help="Database URL or SQLite file (default ./fogline.db)."),
+]
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 1."""
+
+
+@contextmanager
+def clean_errors() -> Iterator[None]:
+    """Turn library errors into one clean line on stderr and exit status 1 — never a traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (CliError, StoreError, OSError, ValueError) as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # last resort: still no traceback for users
+        err_console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False)
+        if "--debug" in sys.argv:
+            raise
+        raise typer.Exit(1) from None
+
+
+def open_db(db: str | None) -> Store:
+    return Store(db)

