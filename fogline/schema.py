@@ -351,8 +351,21 @@ class User(Record):
     created_at: str = ""
 
 
+@dataclass(kw_only=True)
+class ReportRun(Record):
+    """A situation report that was generated: when, for what scope, and the headline numbers it showed."""
+
+    table: ClassVar[str] = "report_runs"
+    generated_at: str = ""  # ISO timestamp
+    since: str | None = None
+    place: str | None = None
+    path: str | None = None
+    format: str = ""  # md, html, pdf
+    summary: dict[str, Any] = field(default_factory=dict)  # headline tallies and counts, for "what changed"
+
+
 CLAIM_RECORDS: tuple[type[Claim], ...] = (Mention, Figure, Event, Statement, Agreement, FacilityImpact)
-RECORDS: tuple[type[Record], ...] = (Document, Entity, *CLAIM_RECORDS, Review, User)
+RECORDS: tuple[type[Record], ...] = (Document, Entity, *CLAIM_RECORDS, Review, User, ReportRun)
 RECORD_BY_TABLE: dict[str, type[Record]] = {r.table: r for r in RECORDS}
 
 

@@ -71,13 +71,19 @@ def load_model(disable_all: bool = False) -> Language:
     )
 
 
+def factory_name(name: str) -> str:
+    """spaCy forbids "." in factory names: "fogline.dates.v1" is registered as factory "fogline_dates_v1"
+    (the pipe itself keeps the versioned name)."""
+    return name.replace(".", "_")
+
+
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
     """The model with its own pipes disabled and Fogline's components added, in order."""
     register_extensions()
     nlp = load_model(disable_all=True)
     for name in components:
         importlib.import_module(COMPONENT_MODULES[name])
-        nlp.add_pipe(name, name=name)
+        nlp.add_pipe(factory_name(name), name=name)
     return nlp
 
 

@@ -42,6 +42,6 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("fogline.sentences.v1", assigns=["token.is_sent_start"])
+@Language.factory("fogline_sentences_v1", assigns=["token.is_sent_start"])
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()

@@ -28,6 +28,12 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES.values()))
 
 
+@migration("0002_report_runs")
+def _report_runs(conn: Connection) -> None:
+    """The record of generated situation reports (``ReportRun``), for "what changed since the last report"."""
+    TABLES["report_runs"].create(conn, checkfirst=True)
+
+
 def migrate(engine: Engine) -> list[str]:
     """Apply every migration not yet recorded; return the names applied."""
     migrations_table.create(engine, checkfirst=True)

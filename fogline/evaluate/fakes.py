@@ -1,0 +1,172 @@
+"""Score killed counts and governorates on FA-KES (Syrian war news articles with crowd-coded casualties).
+
+Each article (title + content, published on the ``date`` column, m/d/yy) is run through the pipeline. The
+article's main event is read from its lead: the title and the first ``LEAD_SENTENCES`` sentences of the text
+(the whole text when the lead has no killed figure). Killed people are counted there by ACLED's rule
+(``fogline.nlp.figures_tally``), split into civilians (civilians, children, women; people of unknown status
+when no civilian figure is given) and non-civilians (fighters, security forces), and compared with
+``nb_civilians`` / ``nb_noncivilians``. The governorate is the admin1 of the most specific place mentioned in
+the sentences holding the main figures (else the lead), when the places component is present.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from fogline.evaluate import scorer
+from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
+from fogline.nlp.figures_tally import ARMED_GROUPS, killed_by_group
+from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
+
+LEAD_SENTENCES = 2
+COMBINE = min  # the most conservative count, as ACLED
+_CIVILIAN_NAMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN}
+# FA-KES governorate names -> other spellings of the same governorate
+GOVERNORATE_ALIASES = {"damascus": {"rif dimashq", "damascus countryside", "rural damascus", "rif dimashq"}}
+
+
+def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
+    """Killed figures of the article's main event: the title and lead, else the whole text."""
+    killed = [f for f in doc._.figures or [] if f.measure == Measure.KILLED]
+    if not killed:
+        return []
+    sentences = list(doc.sents)
+    lead_end = title_end
+    body = [s for s in sentences if s.start_char >= title_end]
+    if body:
+        lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char
+    lead = [f for f in killed if f.start < lead_end]
+    if not lead:
+        first = min(killed, key=lambda f: f.start)
+        lead = [f for f in killed if f.quote == first.quote]
+    exact = [f for f in lead if f.qualifier != Qualifier.VAGUE]
+    return exact or lead
+
+
+def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
+    """(civilians, non-civilians) killed among the main event's figures."""
+    counts = killed_by_group(figures, text, combine=COMBINE)
+    civilians = sum(v for g, v in counts.items() if g in _CIVILIAN_NAMED)
+    armed = sum(v for g, v in counts.items() if g in ARMED_GROUPS)
+    unknown = counts.get(VictimGroup.UNKNOWN, 0)
+    if unknown > civilians + armed:
+        # "22 people were killed, six of them civilians": the rest are of the other kind when one is named
+        if civilians and not armed:
+            armed = unknown - civilians if _mentions_armed(figures) else 0
+        elif not civilians:
+            civilians = unknown - armed
+    return civilians, armed
+
+
+def _mentions_armed(figures: list[Figure]) -> bool:
+    return any(re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|members)\b", f.quote) for f in figures)
+
+
+def _skeleton(name: str) -> str:
+    """A spelling-insensitive key: "Deir ez-Zor" and "dayr az zawr" → "drzr"."""
+    name = re.sub(r"\b(?:governorate|province|al|ar|as|ad|an|el|ash)\b", " ", name.lower())
+    name = re.sub(r"[^a-z]", "", name)
+    name = re.sub(r"[aeiouyw']", "", name)
+    name = re.sub(r"(.)\1+", r"\1", name)
+    return name[:-1] if name.endswith("h") and len(name) > 2 else name
+
+
+def _admin1(entity: Entity | None, entities: dict[str, Entity]) -> Entity | None:
+    lookup = None
+    for _ in range(6):
+        if entity is None:
+            return None
+        if str(entity.type) == "admin1":
+            return entity
+        if not entity.parent_id:
+            return None
+        parent = entities.get(entity.parent_id)
+        if parent is None:
+            if lookup is None:
+                try:
+                    from fogline.gazetteer.places import place_by_id
+                except ImportError:
+                    return None
+                lookup = place_by_id
+            parent = lookup(entity.parent_id)
+        entity = parent
+    return None
+
+
+_RANK = {"neighbourhood": 5, "site": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 0}
+
+
+def governorate(doc: Doc, figures: list[Figure], title_end: int) -> Entity | None:
+    """The admin1 of the most specific place named with the main event (its figures' sentences, else lead)."""
+    entities = doc._.entities or {}
+    places = [m for m in doc._.mentions or [] if m.label == "PLACE" and m.entity_id in entities]
+    if not places:
+        return None
+    spans = [(f.start - 400, f.end + 400) for f in figures] or [(0, title_end + 1500)]
+    near = [m for m in places if any(a <= m.start <= b for a, b in spans)] or places
+    near.sort(key=lambda m: (-_RANK.get(str(entities[m.entity_id].type), 0), m.start))
+    for m in near:
+        found = _admin1(entities[m.entity_id], entities)
+        if found is not None:
+            return found
+    return None
+
+
+def same_governorate(entity: Entity, expected: str) -> bool:
+    names = {entity.name, *entity.aliases}
+    wanted = {expected, *GOVERNORATE_ALIASES.get(expected, set())}
+    keys = {_skeleton(n) for n in names}
+    return any(_skeleton(w) in keys for w in wanted)
+
+
+@scorer("fakes")
+def score(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Exact match and mean absolute error of killed civilians / non-civilians; governorate accuracy."""
+    from fogline.ingest.normalize import document_from_text
+
+    rows = read_rows(path, limit)
+    documents = []
+    title_ends = []
+    for r in rows:
+        title = (r.get("article_title") or "").strip()
+        text = f"{title}\n\n{(r.get('article_content') or '').strip()}"
+        doc = document_from_text(text, title=title or None, published=iso_date(r.get("date", ""), "%m/%d/%y"))
+        documents.append(doc)
+        title_ends.append(len(title))
+    nlp = available_pipeline()
+    n = exact_civ = exact_non = exact_both = located = loc_ok = 0
+    err_civ = err_non = 0
+    errors: list[dict[str, Any]] = []
+    for row, doc, title_end in zip(rows, run_documents(nlp, documents), title_ends, strict=True):
+        n += 1
+        figures = main_event_figures(doc, title_end)
+        civ, non = split_killed(figures, doc.text)
+        want_civ, want_non = int(row.get("nb_civilians") or 0), int(row.get("nb_noncivilians") or 0)
+        exact_civ += civ == want_civ
+        exact_non += non == want_non
+        exact_both += civ == want_civ and non == want_non
+        err_civ += abs(civ - want_civ)
+        err_non += abs(non - want_non)
+        place = governorate(doc, figures, title_end)
+        if place is not None:
+            located += 1
+            loc_ok += same_governorate(place, (row.get("location") or "").strip().lower())
+        if (civ, non) != (want_civ, want_non) and len(errors) < MAX_ERRORS:
+            errors.append(
+                {"id": row.get("unit_id", ""), "expected": [want_civ, want_non], "got": [civ, non]}
+            )
+    return {
+        "n": n,
+        "exact_match": round(exact_civ / n, 4) if n else 0.0,
+        "exact_match_noncivilians": round(exact_non / n, 4) if n else 0.0,
+        "exact_match_both": round(exact_both / n, 4) if n else 0.0,
+        "mae_civilians": round(err_civ / n, 3) if n else 0.0,
+        "mae_noncivilians": round(err_non / n, 3) if n else 0.0,
+        "location_accuracy": round(loc_ok / n, 4) if n else 0.0,
+        "location_coverage": round(located / n, 4) if n else 0.0,
+        "errors": errors,
+    }

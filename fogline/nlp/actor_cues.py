@@ -1,0 +1,616 @@
+"""The steps of ``fogline.actors.v1``: actors the gazetteer missed.
+
+- generic state actors: "Nigerian troops", "Sudan's Ministry of Health", "Kharkiv authorities";
+- the model's ORG/PERSON/GPE entities (``doc._.model_ents``) that no gazetteer mention covers;
+- capitalised phrases around attribution cues ("X said", "according to X", "a statement from X");
+- references to an actor named earlier ("the ministry", "the Observatory").
+
+Each step takes ``(doc, add_mention, extractor)``; ``add_mention`` is ``fogline.nlp.entities.add_mention``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from fogline.gazetteer.actors import (
+    actor_entity,
+    contextual_actor,
+    country_name,
+    generic_actor,
+    place_authority,
+)
+from fogline.gazetteer.normalize import fold_word, name_key, name_words
+from fogline.gazetteer.places import place_gazetteer
+from fogline.nlp.gazetteer_match import sentence_span, token_table
+from fogline.schema import ActorType, Entity, Mention, PlaceLevel
+
+AddMention = Callable[..., Mention]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for s in text.split() for w in name_words(s))
+
+
+def _plain(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Head words -> actor type (checked right to left: the last head word in a name decides).
+TYPE_HEADS: dict[str, ActorType] = {
+    **dict.fromkeys(_words("army military police gendarmerie navy troops soldiers"), ActorType.STATE_FORCES),
+    **dict.fromkeys(
+        _words(
+            "militia militias brigade brigades battalion battalions front movement liberation rebels "
+            "fighters insurgents jihadists"
+        ),
+        ActorType.REBEL_GROUP,
+    ),
+    **dict.fromkeys(
+        _words(
+            "council ministry government authority authorities administration municipality parliament "
+            "assembly presidency department governorate cabinet"
+        ),
+        ActorType.GOVERNMENT,
+    ),
+    **dict.fromkeys(
+        _words(
+            "organisation organization foundation network observatory watch institute centre center society "
+            "association federation confederation committee initiative trust fund relief rights doctors "
+            "crescent cross ngo charity syndicate"
+        ),
+        ActorType.NGO,
+    ),
+    **dict.fromkeys(
+        _words("agency news times post tv television radio press media channel newspaper daily"),
+        ActorType.MEDIA,
+    ),
+}
+_INTERNATIONAL = _words("un united nations")
+_ROLE_NOUNS = _plain(
+    "president minister spokesman spokeswoman spokesperson ambassador envoy director head chief commander "
+    "general secretary leader coordinator representative official governor mayor chairman chair founder "
+    "adviser advisor researcher doctor physician journalist correspondent analyst emir deputy rapporteur "
+    "commissioner officer activist member"
+)
+_CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "-", "'s", "&", "de", "du", "bin", "ibn"})
+_NOT_NAMES = _words(
+    "the a an he she it they we i his her their its this that these those there here but and or if in on at "
+    "as by for from with after before when while during since also however meanwhile earlier later "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday today yesterday residents sources officials witnesses people "
+    "local medical security military activists reports report statement"
+)
+_SPEECH_AFTER = _plain(
+    "said says told stated announced confirmed reported added warned claimed noted wrote tweeted"
+)
+_ACCORDING = name_words("according to")
+_FROM_CUES = _plain("statement spokesman spokeswoman spokesperson spokespeople")
+_REFERENCE_HEADS = _words(
+    "council ministry observatory organisation organization agency confederation network committee "
+    "commission "
+    "coalition federation office administration movement group authority union crescent centre center"
+)
+_REFERENCE_LOWER = _plain(
+    "council ministry observatory organisation organization agency confederation network committee "
+    "commission coalition federation office administration movement group authority union crescent centre "
+    "center"
+)
+_TYPE_REFERENCES = {
+    "organisation": {ActorType.NGO, ActorType.INTERNATIONAL},
+    "organization": {ActorType.NGO, ActorType.INTERNATIONAL},
+    "group": {ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA, ActorType.NGO},
+    "agency": {ActorType.INTERNATIONAL, ActorType.MEDIA, ActorType.GOVERNMENT},
+}
+_MAX_NAME_TOKENS = 10
+_MODEL_CONFIDENCE = 0.7
+
+
+def guess_type(words: tuple[str, ...]) -> ActorType | None:
+    """An actor type from the head words of a name, or None."""
+    if words[:1] and words[0] in _INTERNATIONAL and len(words) > 1:
+        return ActorType.INTERNATIONAL
+    for word in reversed(words):
+        if word in TYPE_HEADS:
+            return TYPE_HEADS[word]
+    return None
+
+
+def occupied(doc: Doc) -> set[int]:
+    """Token indices already inside a PLACE/ACTOR/FACILITY mention."""
+    taken: set[int] = set()
+    for m in doc._.mentions or []:
+        if m.label in ("PLACE", "ACTOR", "FACILITY"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                taken.update(range(span.start, span.end))
+    return taken
+
+
+def main_country(doc: Doc) -> str | None:
+    counts = doc_countries(doc)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def in_context(doc: Doc, name: str) -> Entity | None:
+    """A countryless state actor ("the Ministry of Defense") read as the document's main country's."""
+    country = main_country(doc)
+    return contextual_actor(name, country) if country else None
+
+
+def doc_countries(doc: Doc) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    entities = doc._.entities or {}
+    for m in doc._.mentions or []:
+        entity = entities.get(m.entity_id)
+        if entity is not None and entity.country:
+            counts[entity.country] += 1
+    return counts
+
+
+# --------------------------------------------------------------------------------------------------
+# generic state actors
+
+
+_PLACE_AUTHORITY_AFTER = [
+    name_words(p) for p in ("authorities", "local council", "municipality", "city council")
+]
+_PLACE_AUTHORITY_BEFORE = [name_words(p) for p in ("municipality of", "authorities in", "authorities of")]
+_BODY_HEADS = {
+    "council": "Council",
+    "councils": "Council",
+    "committee": "Committee",
+    "committees": "Committee",
+    "administration": "Administration",
+    "municipality": "Municipality",
+}
+_BODY_MODIFIERS = frozenset(
+    [
+        "local",
+        "civil",
+        "general",
+        "governing",
+        "municipal",
+        "people's",
+        "popular",
+        "city",
+        "town",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "executive",
+        "provincial",
+        "regional",
+        "military",
+    ]
+)
+_AREA_WORDS = frozenset(
+    [
+        "neighbourhood",
+        "neighbourhoods",
+        "neighborhood",
+        "neighborhoods",
+        "district",
+        "districts",
+        "city",
+        "town",
+        "village",
+        "area",
+        "areas",
+        "quarter",
+        "quarters",
+    ]
+)
+
+
+def add_generic_actors(doc: Doc, add: AddMention, extractor: str) -> None:
+    """ "<country adjective> <head>" actors and "<place> authorities" not already matched."""
+    taken = occupied(doc)
+    table = token_table(doc)
+    positions, keys = table.positions, table.keys
+    p = 0
+    while p < len(keys):
+        if positions[p] in taken or not table.texts[positions[p]][:1].isupper():
+            p += 1
+            continue
+        hit = generic_actor(keys, p)
+        if hit is None:
+            p += 1
+            continue
+        _, _, _, used = hit
+        start, end = positions[p], positions[p + used - 1] + 1
+        if any(i in taken for i in range(start, end)):
+            p += 1
+            continue
+        span = doc[start:end]
+        add(doc, span, actor_entity(span.text), "ACTOR", extractor, None, {"pattern": "country adjective"})
+        taken.update(range(start, end))
+        p += used
+    _add_place_authorities(doc, add, extractor, taken)
+    _add_place_bodies(doc, add, extractor, taken)
+    _add_countryless_forces(doc, add, extractor, taken)
+
+
+# Lowercase phrases read as the document's main country's state actor (longest first).
+_COUNTRYLESS = sorted(
+    (
+        name_words(p)
+        for p in (
+            "government forces",
+            "government troops",
+            "government soldiers",
+            "army troops",
+            "army",
+            "soldiers",
+            "troops",
+            "security forces",
+            "military",
+            "gendarmes",
+            "gendarmerie",
+            "police",
+            "policemen",
+            "police officers",
+            "riot police",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+# A word before "soldiers"/"troops" that makes them someone else's.
+_OTHER_SIDE = _plain(
+    "rebel rebels militia opposition enemy foreign peacekeeping insurgent jihadist "
+    "tribal allied private kurdish regime"
+)
+_CROWDS = {"protesters": "Protesters", "demonstrators": "Protesters", "rioters": "Rioters"}
+_DOMINANT_SHARE = 0.6
+
+
+def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
+    """ "the army", "government forces", "police", "protesters" with no country named: the document's main
+    country's, when one country clearly dominates the document."""
+    counts = doc_countries(doc)
+    if not counts:
+        return
+    country, top = counts.most_common(1)[0]
+    if top < _DOMINANT_SHARE * sum(counts.values()):
+        return
+    table = token_table(doc)
+    lowered, texts = table.lowers, table.texts
+    for i in range(len(lowered)):
+        if i in taken or not texts[i][:1].islower():
+            continue
+        if i > 0 and (
+            lowered[i - 1] in _OTHER_SIDE or (texts[i - 1][:1].isupper() and lowered[i - 1] != "the")
+        ):
+            continue
+        crowd = _CROWDS.get(lowered[i])
+        if crowd is not None:
+            crowd_entity = actor_entity(f"{crowd} ({country_name(country)})", ActorType.PROTESTERS)
+            crowd_entity.country = crowd_entity.country or country
+            add(doc, doc[i : i + 1], crowd_entity, "ACTOR", extractor, 0.7, {"pattern": "document country"})
+            taken.add(i)
+            continue
+        for phrase in _COUNTRYLESS:
+            end = i + len(phrase)
+            if tuple(lowered[i:end]) != phrase or any(j in taken for j in range(i, end)):
+                continue
+            entity = contextual_actor(doc[i:end].text, country)
+            if entity is not None:
+                add(doc, doc[i:end], entity, "ACTOR", extractor, 0.7, {"pattern": "document country"})
+                taken.update(range(i, end))
+            break
+
+
+def _follows(keys: list[str], at: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(keys[at : at + len(phrase)]) == phrase
+
+
+def _add_place_authorities(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
+    places = place_gazetteer().entities
+    lowered = token_table(doc).lowers
+    for m in list(doc._.mentions or []):
+        if m.label != "PLACE":
+            continue
+        place = places.get(m.entity_id or "")
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if place is None or span is None or place.type == PlaceLevel.COUNTRY:
+            continue
+        for phrase in _PLACE_AUTHORITY_AFTER:
+            end = span.end + len(phrase)
+            if tuple(lowered[span.end : end]) == phrase and not any(i in taken for i in range(span.end, end)):
+                _add_authority(doc, add, extractor, doc[span.start : end], place.name, taken)
+                break
+        for phrase in _PLACE_AUTHORITY_BEFORE:
+            start = span.start - len(phrase)
+            free = not any(i in taken for i in range(max(start, 0), span.start))
+            if start >= 0 and tuple(lowered[start : span.start]) == phrase and free:
+                _add_authority(doc, add, extractor, doc[start : span.end], place.name, taken)
+                break
+
+
+def _add_place_bodies(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
+    """ "the local council of the A and B neighbourhoods" -> one government actor "Council of A and B"."""
+    places = place_gazetteer().entities
+    by_start: dict[int, tuple[int, Entity]] = {}
+    for m in doc._.mentions or []:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.label == "PLACE" and span is not None and m.entity_id in places:
+            by_start[span.start] = (span.end, places[m.entity_id or ""])
+    lowers = token_table(doc).lowers
+    for t, lower in enumerate(lowers):
+        head = _BODY_HEADS.get(lower)
+        if head is None or t in taken or t + 1 >= len(doc) or lowers[t + 1] != "of":
+            continue
+        token = doc[t]
+        i = token.i + 2
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        named: list[Entity] = []
+        while i in by_start:
+            end, place = by_start[i]
+            named.append(place)
+            i = end
+            if i + 1 < len(doc) and doc[i].lower_ in ("and", ",") and i + 1 in by_start:
+                i += 1
+        if not named:
+            continue
+        if i < len(doc) and doc[i].lower_ in _AREA_WORDS:
+            i += 1
+        start = token.i
+        while start - 1 >= 0 and doc[start - 1].lower_ in _BODY_MODIFIERS and start - 1 not in taken:
+            start -= 1
+        names = sorted({p.name for p in named})
+        entity = actor_entity(f"{head} of {' and '.join(names)}", ActorType.GOVERNMENT)
+        entity.country = entity.country or named[0].country
+        entity.attributes.setdefault("place_ids", [p.id for p in named])
+        add(doc, doc[start:i], entity, "ACTOR", extractor, 0.8, {"pattern": "body of place"})
+        taken.update(range(start, i))
+
+
+def _add_authority(
+    doc: Doc, add: AddMention, extractor: str, span: Span, place: str, taken: set[int]
+) -> None:
+    entity = place_authority(place)
+    if entity is not None:
+        add(doc, span, entity, "ACTOR", extractor, None, {"pattern": "place authority"})
+        taken.update(range(span.start, span.end))
+
+
+# --------------------------------------------------------------------------------------------------
+# model entities
+
+
+def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
+    """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
+    taken = occupied(doc)
+    countries = doc_countries(doc)
+    index = place_gazetteer()
+    for ent in doc._.model_ents or []:
+        span = _trim(ent)
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        label = ent.label_
+        if label in ("GPE", "LOC"):
+            key = name_key(span.text)
+            ids = index.by_key.get(key)
+            if not ids or key in index.stop:
+                continue
+            place = index.entities[index.rank(ids, countries)[0]]
+            add(doc, span, place, "PLACE", extractor, 0.75, {"model_label": label, "level": str(place.type)})
+        elif label in ("ORG", "PERSON"):
+            words = name_key(span.text)
+            if not words or (len(words) == 1 and (words[0] in _REFERENCE_HEADS or words[0] in TYPE_HEADS)):
+                continue
+            actor_type = ActorType.PERSON if label == "PERSON" else guess_type(words) or ActorType.OTHER
+            if label == "PERSON" and not _person_like(span):
+                continue
+            entity = same_person(doc, words) if label == "PERSON" else in_context(doc, span.text)
+            entity = entity or actor_entity(span.text, actor_type)
+            attrs: dict[str, Any] = {"model_label": label}
+            if entity.type == ActorType.PERSON:
+                role = person_role(doc, span)
+                if role:
+                    attrs["role"] = role
+                    entity.attributes.setdefault("role", role)
+            add(doc, span, entity, "ACTOR", extractor, _MODEL_CONFIDENCE, attrs)
+        else:
+            continue
+        taken.update(range(span.start, span.end))
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and trailing possessive/punctuation; None for spans that cannot be names."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if end <= start or end - start > _MAX_NAME_TOKENS:
+        return None
+    trimmed = doc[start:end]
+    if not any(t.is_alpha and t.text[:1].isupper() for t in trimmed) or any(t.like_num for t in trimmed):
+        return None
+    if end - start == 1 and fold_word(trimmed.text) in _NOT_NAMES:
+        return None
+    return trimmed
+
+
+def _person_like(span: Span) -> bool:
+    return 1 <= len(span) <= 5 and all(
+        t.is_alpha or t.text in ("-", "'", ".") or t.text.endswith(".") for t in span
+    )
+
+
+def person_role(doc: Doc, span: Span) -> str | None:
+    """A role from an appositive (", the French ambassador,") or a preceding title ("Director of X Y")."""
+    sent = sentence_span(doc, span.start)
+    end = span.end
+    if end + 2 < sent.end and doc[end].text == ",":
+        j = end + 1
+        while j < min(sent.end, end + 12) and doc[j].text not in (",", ".", ";", "(", ")"):
+            j += 1
+        words = [t.lower_ for t in doc[end + 1 : j]]
+        if j < sent.end and doc[j].text in (",", ".") and any(w in _ROLE_NOUNS for w in words):
+            return doc[end + 1 : j].text.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    start = span.start
+    i = start - 1
+    while i >= sent.start and start - i <= 8 and (doc[i].text[:1].isupper() or doc[i].lower_ in _CONNECTORS):
+        i -= 1
+    before = doc[i + 1 : start]
+    while len(before) and before[0].lower_ in _CONNECTORS:
+        before = before[1:]
+    if len(before) and any(t.lower_ in _ROLE_NOUNS for t in before):
+        return before.text
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# attribution cues
+
+
+def _name_phrase(doc: Doc, start: int, forward: bool, limit: Span) -> Span | None:
+    """The longest capitalised name phrase starting (forward) or ending (backward) at token ``start``."""
+    step = 1 if forward else -1
+    i, last = start, None
+    while limit.start <= i < limit.end and abs(i - start) < _MAX_NAME_TOKENS:
+        token = doc[i]
+        if token.is_alpha and token.text[:1].isupper():
+            last = i
+        elif token.lower_ not in _CONNECTORS:
+            break
+        i += step
+    if last is None:
+        return None
+    lo, hi = (start, last + 1) if forward else (last, start + 1)
+    return doc[lo:hi] if lo < hi else None
+
+
+def add_cue_actors(doc: Doc, add: AddMention, extractor: str) -> None:
+    """Capitalised names next to "said", after "according to", "a statement from", "spokesman for"."""
+    taken = occupied(doc)
+    table = token_table(doc)
+    cues = _SPEECH_AFTER | _FROM_CUES | {_ACCORDING[0]}
+    for t, word in enumerate(table.lowers):
+        if word in cues:
+            token = doc[t]
+            a, b = table.sentence(t)
+            sent = doc[a:b]
+            candidates: list[Span | None] = []
+            if word in _SPEECH_AFTER:
+                if token.i - 1 >= sent.start:
+                    candidates.append(_name_phrase(doc, token.i - 1, False, sent))
+                if token.i + 1 < sent.end and doc[token.i + 1].text[:1].isupper():
+                    candidates.append(_name_phrase(doc, token.i + 1, True, sent))
+            elif (word == _ACCORDING[0] and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to") or (
+                word in _FROM_CUES
+                and token.i + 1 < sent.end
+                and doc[token.i + 1].lower_ in ("from", "by", "for", "of")
+            ):
+                nxt = token.i + 2 + (1 if token.i + 2 < sent.end and doc[token.i + 2].lower_ == "the" else 0)
+                candidates.append(_name_phrase(doc, nxt, True, sent) if nxt < sent.end else None)
+            for span in candidates:
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                entity = _cue_entity(span)
+                if entity is None:
+                    continue
+                attrs: dict[str, Any] = {"pattern": "attribution cue"}
+                if entity.type == ActorType.PERSON:
+                    role = person_role(doc, span)
+                    if role:
+                        attrs["role"] = role
+                add(doc, span, entity, "ACTOR", extractor, 0.65, attrs)
+                taken.update(range(span.start, span.end))
+
+
+def _cue_entity(span: Span) -> Entity | None:
+    words = name_key(span.text)
+    if not words or (len(words) == 1 and words[0] in _NOT_NAMES):
+        return None
+    if span.start == sentence_span(span.doc, span.start).start and span[0].is_stop:
+        return None
+    actor_type = guess_type(words)
+    if actor_type is None:
+        titled = [t for t in span if t.is_alpha]
+        if 2 <= len(titled) <= 4 and all(t.text[:1].isupper() and not t.is_upper for t in titled):
+            actor_type = ActorType.PERSON
+        else:
+            return None
+    if actor_type == ActorType.PERSON:
+        return same_person(span.doc, words) or actor_entity(span.text, actor_type)
+    return in_context(span.doc, span.text) or actor_entity(span.text, actor_type)
+
+
+def same_person(doc: Doc, words: tuple[str, ...]) -> Entity | None:
+    """A person named earlier in the document whose full name ends with these words ("Barzani")."""
+    entities = doc._.entities or {}
+    for m in reversed(doc._.mentions or []):
+        entity = entities.get(m.entity_id or "")
+        if entity is None or entity.type != ActorType.PERSON:
+            continue
+        full = name_key(entity.name)
+        if len(full) > len(words) and full[-len(words) :] == words:
+            return entity
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# references
+
+
+def resolve_references(doc: Doc, add: AddMention, extractor: str) -> None:
+    """ "the ministry", "the Observatory", "the organisation" -> the most recent actor with that head noun."""
+    taken = occupied(doc)
+    entities = doc._.entities or {}
+    actors = sorted((m for m in doc._.mentions or [] if m.label == "ACTOR"), key=lambda m: m.start)
+    lowers = token_table(doc).lowers
+    for t in range(len(lowers) - 1):
+        if lowers[t] != "the" or lowers[t + 1] not in _REFERENCE_LOWER:
+            continue
+        token, head = doc[t], doc[t + 1]
+        word = fold_word(head.text)
+        if word not in _REFERENCE_HEADS or head.i in taken:
+            continue
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "for") or (nxt.is_alpha and nxt.text[:1].isupper())):
+            continue  # "the Council of Europe": a name, not a reference
+        antecedent = _antecedent(actors, entities, token.idx, word, head.lower_)
+        if antecedent is None:
+            continue
+        entity = entities[antecedent.entity_id]
+        add(
+            doc,
+            doc[token.i : head.i + 1],
+            entity,
+            "ACTOR",
+            extractor,
+            0.6,
+            {"reference": True, "antecedent": antecedent.id},
+        )
+
+
+def _antecedent(
+    actors: list[Mention], entities: dict[str, Entity], before: int, word: str, lower: str
+) -> Mention | None:
+    """The most recent earlier actor whose name has the head noun; for "the organisation"-style words, the
+    most mentioned earlier actor of a fitting type (ties: the most recent)."""
+    earlier = [m for m in actors if m.start < before and not m.attributes.get("reference")]
+    for m in reversed(earlier):
+        entity = entities.get(m.entity_id or "")
+        if entity is None or entity.type == ActorType.PERSON:
+            continue
+        if any(word in name_key(n) for n in (entity.name, m.text, *entity.aliases)):
+            return m
+    types = _TYPE_REFERENCES.get(lower)
+    if not types:
+        return None
+    fitting = [m for m in earlier if (e := entities.get(m.entity_id or "")) is not None and e.type in types]
+    if not fitting:
+        return None
+    counts = Counter(m.entity_id for m in fitting)
+    best = max(counts.values())
+    return next(m for m in reversed(fitting) if counts[m.entity_id] == best)

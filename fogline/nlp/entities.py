@@ -1,0 +1,331 @@
+"""Places and actors: ``fogline.gazetteer.v1``, ``fogline.model_ner.v1`` and ``fogline.actors.v1``.
+
+1. ``fogline.gazetteer.v1`` finds every gazetteer place and actor name in one pass over the tokens.
+2. ``fogline.model_ner.v1`` runs the model's statistical NER only on sentences that need it (attribution or
+   casualty sentences with capitalised words the gazetteer did not explain) -> ``doc._.model_ents``.
+3. ``fogline.actors.v1`` turns model entities, attribution cues and generic patterns ("Nigerian troops") into
+   ACTOR/PLACE mentions for what the gazetteer missed, and resolves "the ministry"-style references.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from fogline.gazetteer.actors import actor_entity, actor_gazetteer
+from fogline.gazetteer.normalize import fold_word
+from fogline.gazetteer.places import place_gazetteer
+from fogline.nlp.actor_cues import add_cue_actors, add_generic_actors, add_model_entities, resolve_references
+from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.gazetteer_match import (
+    PhraseIndex,
+    country_context,
+    find_matches,
+    likely_not_place,
+    phrase_index,
+    sentence_span,
+    token_table,
+)
+from fogline.schema import Entity, Mention, PlaceLevel, make_id
+
+GAZETTEER = "fogline.gazetteer.v1"
+MODEL_NER = "fogline.model_ner.v1"
+ACTORS = "fogline.actors.v1"
+
+_CONFIDENCE = {"gazetteer": 0.95, "pycountry": 0.9, "geonames": 0.8, "generic": 0.85, "extracted": 0.7}
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> Span:
+    """The sentence holding token span [start, end) (the whole doc when no sentences are set)."""
+    return sentence_span(doc, start)
+
+
+def add_mention(
+    doc: Doc,
+    span: Span,
+    entity: Entity,
+    label: str,
+    extractor: str,
+    confidence: float | None = None,
+    attributes: dict[str, Any] | None = None,
+) -> Mention:
+    """Write one mention (and its entity and the entity's enclosing places) onto the doc."""
+    doc_id = document_id(doc)
+    mention = Mention(
+        id=make_id(doc_id, extractor, span.start_char, span.end_char, entity.id),
+        document_id=doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        quote=sentence_of(doc, span.start, span.end).text,
+        extractor=extractor,
+        confidence=confidence if confidence is not None else _CONFIDENCE.get(entity.origin, 0.8),
+        label=label,
+        text=span.text,
+        entity_id=entity.id,
+        attributes={"type": str(entity.type) if entity.type else None, "origin": entity.origin}
+        | (attributes or {}),
+    )
+    doc_list(doc, "mentions").append(mention)
+    entities = doc_entities(doc)
+    entities[entity.id] = entity
+    if label == "PLACE":
+        places = place_gazetteer().entities
+        parent = entity.parent_id
+        while parent and parent not in entities and parent in places:
+            entities[parent] = places[parent]
+            parent = places[parent].parent_id
+    elif entity.parent_id and entity.parent_id not in entities:
+        from fogline.gazetteer.actors import actor_gazetteer
+
+        parent_entity = actor_gazetteer().entities.get(entity.parent_id)
+        if parent_entity is not None:
+            entities[parent_entity.id] = parent_entity
+    return mention
+
+
+def guarded(doc: Doc, name: str, fn: Callable[[], None]) -> None:
+    """Run a step; a failure becomes a message in ``doc._.errors`` instead of stopping the document."""
+    try:
+        fn()
+    except Exception as exc:  # one bad step must not stop the batch
+        doc_list(doc, "errors").append(f"{name}: {type(exc).__name__}: {exc}")
+
+
+# --------------------------------------------------------------------------------------------------
+# fogline.gazetteer.v1
+
+
+class GazetteerMatcher:
+    """Places and actors named in the gazetteers -> ``doc._.mentions`` / ``doc._.entities``."""
+
+    def __init__(self, index: PhraseIndex | None = None) -> None:
+        self._index = index
+
+    @property
+    def index(self) -> PhraseIndex:
+        if self._index is None:
+            self._index = phrase_index()
+        return self._index
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        doc_list(doc, "mentions")
+        doc_entities(doc)
+        guarded(doc, GAZETTEER, lambda: self._annotate(doc))
+        return doc
+
+    def _annotate(self, doc: Doc) -> None:
+        index = self.index
+        matches = find_matches(doc, index)
+        countries = country_context(doc, matches, index)
+        main_country = countries.most_common(1)[0][0] if countries else None
+        for match in matches:
+            phrase = match.phrase
+            span = doc[match.start : match.end]
+            place_ids = [
+                i
+                for i in phrase.place_ids
+                if not index.places.entities[i].attributes.get("minor")
+                or index.places.entities[i].country in countries
+            ]
+            actor = index.actors.entities.get(phrase.actor_id) if phrase.actor_id else None
+            if actor is not None and phrase.contextual and actor.country and actor.country != main_country:
+                actor = None
+            place = index.places.entities[index.places.rank(place_ids, countries)[0]] if place_ids else None
+            if place is not None and actor is not None:
+                if place.type != PlaceLevel.COUNTRY and place.origin != "gazetteer":
+                    place = None
+                else:
+                    actor = None
+            if place is not None:
+                if likely_not_place(doc, match, place):
+                    continue
+                countries_named = {index.places.entities[i].country for i in place_ids}
+                confidence = _CONFIDENCE.get(place.origin, 0.8) - (0.15 if len(countries_named) > 1 else 0.0)
+                add_mention(
+                    doc,
+                    span,
+                    place,
+                    "PLACE",
+                    GAZETTEER,
+                    confidence,
+                    {"level": str(place.type), "country": place.country, "candidates": len(place_ids)},
+                )
+            elif actor is not None:
+                add_mention(doc, span, actor, "ACTOR", GAZETTEER, attributes={"country": actor.country})
+        doc._.entities = doc_entities(doc)
+
+
+@Language.factory(
+    GAZETTEER.replace(".", "_"),
+    requires=["token.is_sent_start"],
+    assigns=["doc._.mentions", "doc._.entities"],
+)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher()
+
+
+# --------------------------------------------------------------------------------------------------
+# fogline.model_ner.v1
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CUE_WORDS = _words(
+    "said says told according statement announced reported stated added confirmed claimed accused "
+    "condemned urged called spokesman spokeswoman spokesperson tweeted wrote warned denied quoted cited"
+)
+_CASUALTY_WORDS = _words(
+    "killed dead died wounded injured casualties deaths displaced fled missing detained arrested abducted "
+    "bodies fatalities victims civilians killing injuring"
+)
+_NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
+    "thousand thousands scores"
+)
+
+
+# Capitalised words that are not names by themselves: peoples, religions, titles.
+_GROUP_WORDS = _words(
+    "kurdish kurds kurd arab arabs alawite alawites druze sunni sunnis shia shiite christian christians "
+    "muslim muslims islamic jewish yazidi yazidis turkmen assyrian kurdistani western eastern northern "
+    "southern president presidents ambassador director minister prime general spokesman spokeswoman "
+    "secretary chief commander envoy deputy interim special head"
+)
+_NOT_NAMES = _words(
+    "the a an he she it they we i his her their its this that these those in on at as but and or if "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+
+
+@dataclass
+class NerStats:
+    """Running totals of what the model NER ran on (for measurement)."""
+
+    sentences: int = 0
+    selected: int = 0
+    seconds: float = 0.0
+    docs: int = 0
+
+    @property
+    def fraction(self) -> float:
+        return self.selected / self.sentences if self.sentences else 0.0
+
+
+def needs_model(texts: list[str], lowers: list[str], start: int, end: int, covered: set[int]) -> bool:
+    """A sentence (tokens [start, end)) with an attribution cue or a number and a casualty word, and a
+    capitalised word inside it that no gazetteer mention, adjective of nationality or title explains."""
+    words = lowers[start:end]
+    if not any(w in _CUE_WORDS for w in words):
+        has_number = any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words)
+        if not (has_number and any(w in _CASUALTY_WORDS for w in words)):
+            return False
+    alpha = [t for t in texts[start:end] if t.isalpha()]
+    if alpha and sum(t[:1].isupper() for t in alpha) > 0.6 * len(alpha):
+        return False  # a title-case headline: capitals carry no signal
+    countries = actor_gazetteer().countries
+    for i in range(start + 1, end):
+        text = texts[i]
+        if i in covered or not text[:1].isupper() or not text.isalpha():
+            continue
+        if lowers[i] in _NOT_NAMES or lowers[i] in _GROUP_WORDS or (fold_word(text),) in countries:
+            continue
+        return True
+    return False
+
+
+@dataclass
+class ModelNer:
+    """The model's statistical NER, run on selected sentences only -> ``doc._.model_ents``."""
+
+    nlp: Language
+    stats: NerStats = field(default_factory=NerStats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        ents = doc_list(doc, "model_ents")
+        guarded(doc, MODEL_NER, lambda: ents.extend(self._run(doc)))
+        return doc
+
+    def _run(self, doc: Doc) -> list[Span]:
+        started = time.perf_counter()
+        covered = {
+            i for m in (doc._.mentions or []) if m.label in ("PLACE", "ACTOR") for i in _token_range(doc, m)
+        }
+        table = token_table(doc)
+        sents = table.sentences()
+        chosen = [doc[a:b] for a, b in sents if needs_model(table.texts, table.lowers, a, b, covered)]
+        self.stats.sentences += len(sents)
+        self.stats.selected += len(chosen)
+        self.stats.docs += 1
+        found: list[Span] = []
+        if chosen:
+            ner: Any = self.nlp.get_pipe("ner")
+            sent_docs = [self.nlp.make_doc(s.text) for s in chosen]
+            for sent, sent_doc in zip(chosen, ner.pipe(sent_docs), strict=True):
+                for ent in sent_doc.ents:
+                    span = doc.char_span(
+                        sent.start_char + ent.start_char,
+                        sent.start_char + ent.end_char,
+                        label=ent.label_,
+                        alignment_mode="expand",
+                    )
+                    if span is not None:
+                        found.append(span)
+        self.stats.seconds += time.perf_counter() - started
+        return found
+
+
+def _token_range(doc: Doc, mention: Mention) -> range:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+@Language.factory(MODEL_NER.replace(".", "_"), requires=["doc._.mentions"], assigns=["doc._.model_ents"])
+def make_model_ner(nlp: Language, name: str) -> ModelNer:
+    if "ner" not in nlp.component_names:
+        raise ValueError("fogline.model_ner.v1 needs the model's 'ner' component in the pipeline")
+    return ModelNer(nlp)
+
+
+# --------------------------------------------------------------------------------------------------
+# fogline.actors.v1
+
+
+class ActorFinder:
+    """Actors (and places) the gazetteer missed: model entities, attribution cues, generic state actors,
+    and "the ministry"-style references to an actor named earlier."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        doc_list(doc, "mentions")
+        doc_entities(doc)
+        for step_name, step in (
+            ("generic", add_generic_actors),
+            ("model", add_model_entities),
+            ("cues", add_cue_actors),
+            ("references", resolve_references),
+        ):
+            guarded(doc, f"{ACTORS} {step_name}", lambda step=step: step(doc, add_mention, ACTORS))  # type: ignore[misc]
+        doc._.mentions.sort(key=lambda m: (m.start, m.end))
+        return doc
+
+
+@Language.factory(
+    ACTORS.replace(".", "_"),
+    requires=["doc._.mentions", "doc._.model_ents"],
+    assigns=["doc._.mentions", "doc._.entities"],
+)
+def make_actors(nlp: Language, name: str) -> ActorFinder:
+    return ActorFinder()
+
+
+__all__ = ["ActorFinder", "GazetteerMatcher", "ModelNer", "NerStats", "actor_entity", "add_mention"]

@@ -1,0 +1,403 @@
+"""``fogline.events.v1``: one ACLED-typed ``Event`` per sentence that reports something that happened.
+
+Each sentence is typed by ``fogline.nlp.event_classifier`` (weighted cue lexicons). A sentence becomes an
+event when its best class is an ACLED sub-event type with enough evidence, its cues are not negated or
+hypothetical ("could", "threatened to"), and it is not a reaction ("condemned the shelling", "called for
+a truce": statements, handled by ``fogline.statements.v1``). CASE 2021's extra labels (diplomacy,
+attribution, crime, disasters) are not ACLED events and are skipped. Displacement is kept as
+``Strategic developments / Other`` with ``attributes["displacement"] = True``.
+
+The event takes its date from the sentence's DATE mentions (else the publication date, at week precision
+and lower confidence), its place from the most specific PLACE mention in the sentence (else the document's
+dominant place), actor1/actor2 from the ACTOR mentions before and after the event cue, and the figures of
+the same sentence (``fatalities`` is ACLED's conservative count of the killed). ``is_onset`` marks a
+sentence that dates the start of a campaign ("launched an offensive on 10 January"). Sentences about the
+same event (same type, place and date) are merged: the first is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from fogline.nlp.acled_taxonomy import BY_LABEL, DISPLACEMENT
+from fogline.nlp.event_classifier import Classification, EventClassifier, load_classifier
+from fogline.nlp.extensions import doc_list, document_id, mentions_in, register_extensions
+from fogline.schema import ActorType, DatePrecision, Event, Figure, Measure, Mention, VictimGroup, make_id
+
+EXTRACTOR = "fogline.events.v1"
+MIN_SCORE = 3.0  # evidence a sentence needs to count as an event
+MIN_ACTOR_SCORE = 1.0  # "X attacked Y" with both actors typed: the interaction decides
+MIN_DISPLACEMENT_SCORE = 2.0  # displacement cues weigh less: they rarely compete with violent events
+MIN_WORDS = 4
+_PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
+_CIVILIAN_GROUPS = {str(VictimGroup.CIVILIANS), str(VictimGroup.CHILDREN), str(VictimGroup.WOMEN)}
+_COMBATANT_GROUPS = {str(VictimGroup.FIGHTERS), str(VictimGroup.SECURITY_FORCES)}
+_TALLY_PRECISIONS = {"month", "year"}  # "has killed hundreds since June last year": a tally, not an event
+
+_ONSET_VERB = (
+    r"(?:launch(?:ed|es|ing)?|beg[au]n|begins|start(?:ed|s|ing)?|kick(?:ed|s)? off|open(?:ed|s)?|"
+    r"initiat(?:ed|es)|commenc(?:ed|es)|mount(?:ed|s)?|unleash(?:ed|es)?|embark(?:ed|s)? on)"
+)
+_ONSET_NOUN = (
+    r"(?:offensive|operation|campaign|assault|attack|incursion|invasion|siege|bombardment|war|fighting|"
+    r"hostilities|escalation|push|onslaught|blockade)"
+)
+ONSET = re.compile(
+    rf"\b{_ONSET_VERB}\s+(?:[\w'’-]+\s+){{0,5}}?{_ONSET_NOUN}s?\b"
+    rf"|\b{_ONSET_NOUN}s?\b,?\s+(?:[\w'’-]+\s+){{0,4}}?(?:which\s+|that\s+)?(?:had\s+|has\s+)?"
+    r"(?:began|begun|started|was launched|were launched|kicked off|commenced)\b"
+    rf"|\b(?:start|beginning|outset|onset|first day|launch)\s+of\s+(?:the|its|their|a|an)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_ONSET_NOUN}\b",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|said|says|told|cited|quoting|per)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_SOURCE_AFTER = re.compile(
+    r"^\W*(?:said|says|reported|reports|told|stated|announced|claimed|confirmed|added)\b", re.IGNORECASE
+)
+_PASSIVE_BY = re.compile(r"\bby\b", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    event: Event
+    key: tuple[str, str | None, str | None]
+
+
+# ACLED's interaction logic on the actors' types: who took territory, and whether the target was armed.
+_ARMED = {
+    str(t)
+    for t in (
+        ActorType.STATE_FORCES,
+        ActorType.REBEL_GROUP,
+        ActorType.POLITICAL_MILITIA,
+        ActorType.IDENTITY_MILITIA,
+    )
+}
+_STATE = {str(ActorType.STATE_FORCES)}
+_NON_STATE = {
+    str(t) for t in (ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA)
+}
+_UNARMED = {str(t) for t in (ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.NGO, ActorType.MEDIA)}
+_TERRITORY = {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+_VIOLENCE = {"ATTACK", "ARMED_CLASH"}
+
+
+def refine_label(label: str, agent_type: str | None, target_type: str | None) -> str:
+    """Correct the lexical label with the actors' types: territory taken by state forces is regained by
+    the government, by a non-state group overtaken; violence on unarmed targets is an attack, between armed
+    groups a clash."""
+    if label in _TERRITORY:
+        if agent_type in _STATE:
+            return "GOV_REGAINS_TERIT"
+        if agent_type in _NON_STATE:
+            return "NON_STATE_ACTOR_OVERTAKES_TER"
+    if label in _VIOLENCE and agent_type in _ARMED:
+        if target_type in _UNARMED:
+            return "ATTACK"
+        if target_type in _ARMED:
+            return "ARMED_CLASH"
+    return label
+
+
+def _actor_type(doc: Doc, mention: Mention | None) -> str | None:
+    if mention is None:
+        return None
+    entity = (doc._.entities or {}).get(mention.entity_id)
+    return str(entity.type) if entity is not None and entity.type else None
+
+
+def is_onset(text: str) -> bool:
+    """Whether a sentence says that a campaign started ("the army launched an offensive …")."""
+    return ONSET.search(text) is not None
+
+
+def _first_span(c: Classification) -> tuple[int, int]:
+    return c.spans[0] if c.spans else (0, 0)
+
+
+def is_reaction(c: Classification) -> bool:
+    """A reaction, appeal, norm or forecast in the sentence: a statement about an event, not one (this
+    also drops "X shelled Y, and Z condemned it": precision first)."""
+    return "reaction" in c.groups_at
+
+
+def conservative_fatalities(figures: list[Figure]) -> int | None:
+    """ACLED's conservative count of the killed in one sentence's figures.
+
+    Competing counts of the same group (and side) give the lowest; civilians, children and women overlap
+    (the largest counts); fighters of distinct sides add up; a count of "people" covers the others, so the
+    total is the larger of it and civilians + fighters ("20 killed, including 6 children" is 20)."""
+    killed = [f for f in figures if f.measure == Measure.KILLED]
+    if not killed:
+        return None
+    lowest: dict[tuple[str, str | None], int] = {}
+    for f in killed:
+        key = (str(f.group), f.side_id or f.side)
+        lowest[key] = min(lowest.get(key, f.low), f.low)
+    unknown = civilians = fighters = 0
+    for (group, _side), low in lowest.items():
+        if group in _COMBATANT_GROUPS:
+            fighters += low
+        elif group in _CIVILIAN_GROUPS:
+            civilians = max(civilians, low)
+        else:
+            unknown = max(unknown, low)
+    return max(unknown, civilians + fighters)
+
+
+class EventExtractor:
+    """The spaCy component: writes ``Event`` records to ``doc._.events``."""
+
+    def __init__(self, classifier: EventClassifier | None = None, min_score: float = MIN_SCORE) -> None:
+        self.classifier = classifier or load_classifier()
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        events = doc_list(doc, "events")
+        found: list[_Found] = []
+        context = _DocContext(doc)
+        for sent in doc.sents:
+            try:
+                item = self.sentence_event(doc, sent, context)
+            except Exception as exc:  # one bad sentence must not stop the document
+                doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
+                continue
+            if item is not None:
+                found.append(item)
+        events.extend(merge(found))
+        return doc
+
+    def classify_sentence(self, text: str) -> Classification | None:
+        """The sentence's class when it reports an ACLED event, else None."""
+        if len(text.split()) < MIN_WORDS:
+            return None
+        c = self.classifier.classify(text)
+        if not c.label or c.negated or not BY_LABEL[c.label].acled:
+            return None
+        if c.label == "OTHER":
+            if "displacement" not in c.groups_at or c.score < MIN_DISPLACEMENT_SCORE:
+                return None
+        elif c.score < (MIN_ACTOR_SCORE if c.label in _VIOLENCE else self.min_score):
+            return None  # a weak attack/clash cue may still be confirmed by the actors' types
+        if is_reaction(c):
+            return None
+        return c
+
+    def sentence_event(self, doc: Doc, sent: Span, context: _DocContext) -> _Found | None:
+        text = doc.text[sent.start_char : sent.end_char]
+        c = self.classify_sentence(text)
+        if c is None:
+            return None
+        offset = sent.start_char
+        anchor = (offset + _first_span(c)[0], offset + _first_span(c)[1])
+        onset_match = ONSET.search(text)
+        onset = onset_match is not None
+        fields: dict[str, Any] = {}
+        attributes: dict[str, Any] = {"label": c.label, "cues": c.cues[:6], "score": c.score}
+        if c.label == "OTHER":
+            attributes[DISPLACEMENT] = True
+        confidence = 0.5 + 0.4 * min(1.0, c.score / 8.0) * max(c.confidence, 0.5)
+
+        position = offset + onset_match.start() if onset_match is not None else anchor[0]
+        dates = _sentence_dates(doc, sent, position)
+        if onset and not dates:
+            onset = False  # the text must date the start
+        if (
+            not onset
+            and dates.get("date_end", "") is None
+            and dates.get("date_precision") in _TALLY_PRECISIONS
+        ):
+            return None  # a running total since a month or year long past, not one event
+        if dates:
+            fields.update(dates)
+            attributes["date_from"] = "text"
+        elif context.pub_date:
+            fields.update(
+                date_start=context.pub_date, date_end=context.pub_date, date_precision=DatePrecision.WEEK
+            )
+            attributes["date_from"] = "publication"
+            confidence *= 0.8
+
+        place = _sentence_place(doc, sent, anchor[0])
+        if place is None and context.place is not None:
+            place = context.place
+            attributes["place_from"] = "document"
+            confidence *= 0.9
+        if place is not None:
+            fields.update(place=place.text, place_id=place.entity_id)
+
+        actor1, actor2 = _actors(doc, sent, [(offset + a, offset + b) for a, b in c.spans] or [anchor])
+        if actor1 is not None:
+            fields.update(actor1=actor1.text, actor1_id=actor1.entity_id)
+        if actor2 is not None:
+            fields.update(actor2=actor2.text, actor2_id=actor2.entity_id)
+
+        agent_type, target_type = _actor_type(doc, actor1), _actor_type(doc, actor2)
+        if c.label in _VIOLENCE and c.score < self.min_score and not (agent_type in _ARMED and target_type):
+            return None
+        label = refine_label(c.label, agent_type, target_type)
+        if label != c.label:
+            attributes["label"] = label
+            attributes["refined_from"] = c.label
+        figures = [f for f in doc._.figures or [] if f.start >= sent.start_char and f.end <= sent.end_char]
+        kind = BY_LABEL[label]
+        doc_id = document_id(doc)
+        event = Event(
+            id=make_id(doc_id, EXTRACTOR, sent.start_char, sent.end_char, kind.sub_event_type),
+            document_id=doc_id,
+            start=sent.start_char,
+            end=sent.end_char,
+            quote=text,
+            extractor=EXTRACTOR,
+            confidence=round(confidence, 2),
+            disorder_type=kind.disorder_type,
+            event_type=kind.event_type,
+            sub_event_type=kind.sub_event_type,
+            figure_ids=[f.id for f in figures],
+            fatalities=conservative_fatalities(figures),
+            is_onset=onset,
+            attributes=attributes,
+            **fields,
+        )
+        return _Found(event, (kind.sub_event_type, event.place_id or event.place, event.date_start))
+
+
+class _DocContext:
+    """Document-level fallbacks: publication date and dominant place."""
+
+    def __init__(self, doc: Doc) -> None:
+        pub = doc._.pub_date
+        if pub is None and doc._.document is not None:
+            pub = doc._.document.published
+        self.pub_date: str | None = pub.isoformat() if hasattr(pub, "isoformat") else pub
+        self.place = dominant_place(doc)
+
+
+def dominant_place(doc: Doc) -> Mention | None:
+    """The document's most mentioned place (ties: the more specific, then the first)."""
+    places = [m for m in doc._.mentions or [] if m.label == "PLACE" and m.entity_id]
+    if not places:
+        return None
+    counts = Counter(m.entity_id for m in places)
+    entities = doc._.entities or {}
+    first: dict[str, Mention] = {}
+    for m in places:
+        first.setdefault(m.entity_id, m)
+
+    def rank(entity_id: str) -> tuple[int, int, int]:
+        entity = entities.get(entity_id)
+        level = _PLACE_RANK.get(str(getattr(entity, "type", "")), 0)
+        return counts[entity_id], level, -first[entity_id].start
+
+    return first[max(counts, key=rank)]
+
+
+def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
+    places = [m for m in mentions_in(doc, sent.start_char, sent.end_char, "PLACE") if m.entity_id]
+    if not places:
+        return None
+    entities = doc._.entities or {}
+
+    def rank(m: Mention) -> tuple[int, int]:
+        entity = entities.get(m.entity_id)
+        level = _PLACE_RANK.get(str(getattr(entity, "type", "")), 0)
+        return level, -abs(m.start - position)
+
+    return max(places, key=rank)
+
+
+def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
+    """Date fields from the sentence's resolved, non-future DATE mentions, the nearest to the cue first."""
+    source = (
+        doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
+    )
+    dates = [
+        m
+        for m in source
+        if m.start >= sent.start_char
+        and m.end <= sent.end_char
+        and m.value
+        and not (m.attributes or {}).get("future")
+    ]
+    out: dict[str, Any] = {}
+    for m in sorted(dates, key=lambda m: abs(m.start - position)):
+        attrs = m.attributes or {}
+        relation = attrs.get("relation", "on")
+        if relation in ("on", "between"):
+            out = {"date_start": m.value, "date_end": attrs.get("end") if relation == "between" else m.value}
+        elif relation == "since":
+            out = {"date_start": m.value, "date_end": None}
+        elif relation in ("as_of", "by", "until"):
+            out = {"date_start": None, "date_end": m.value}
+        else:
+            continue
+        if m.precision in DatePrecision._value2member_map_:
+            out["date_precision"] = DatePrecision(m.precision)
+        break
+    return out
+
+
+def _is_source(doc: Doc, m: Mention) -> bool:
+    """An actor named as the source of the report ("according to X", "X said"), not a party to it."""
+    before = doc.text[max(0, m.start - 25) : m.start]
+    after = doc.text[m.end : m.end + 20]
+    return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
+
+
+def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention | None, Mention | None]:
+    """Actor1: the nearest actor before the event cue; actor2: the nearest after it (swapped after "by").
+    The cue is the first one with an actor before it (a headline-like start of the sentence is skipped)."""
+    entities = doc._.entities or {}
+    actors = [
+        m
+        for m in mentions_in(doc, sent.start_char, sent.end_char, "ACTOR")
+        if m.entity_id
+        and not _is_source(doc, m)
+        and str(getattr(entities.get(m.entity_id), "type", "")) != str(ActorType.MEDIA)
+    ]
+    anchor = next((cue for cue in cues if any(m.end <= cue[0] for m in actors)), cues[0])
+    before = [m for m in actors if m.end <= anchor[0]]
+    after = [m for m in actors if m.start >= anchor[1]]
+    agent = max(before, key=lambda m: m.end) if before else None
+    target = min(after, key=lambda m: m.start) if after else None
+    if target is not None and _PASSIVE_BY.search(doc.text[anchor[1] : target.start]):
+        agent, target = target, agent
+    if agent is not None and target is not None and agent.entity_id == target.entity_id:
+        target = None
+    return agent, target
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """No conflicting actors: a side named in both records is the same side."""
+    return all(
+        x is None or y is None or x == y for x, y in ((a.actor1_id, b.actor1_id), (a.actor2_id, b.actor2_id))
+    )
+
+
+def merge(found: list[_Found]) -> list[Event]:
+    """One event per (type, place, date) in a document, unless the actors differ; the first record is kept."""
+    kept: list[_Found] = []
+    for item in found:
+        if any(k.key == item.key and _same_parties(k.event, item.event) for k in kept):
+            continue
+        kept.append(item)
+    return [k.event for k in kept]
+
+
+# spaCy forbids "." in factory names: the pipe is named "fogline.events.v1", its factory "fogline_events_v1".
+@Language.factory(
+    "fogline_events_v1",
+    requires=["doc.sents"],
+    assigns=["doc._.events"],
+)
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()

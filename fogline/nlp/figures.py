@@ -1,0 +1,629 @@
+"""``fogline.figures.v1``: numbers of people killed, injured, displaced…, with group, side, source, place, date.
+
+Per sentence, rule-based over tokens (no parser):
+
+1. find quantities (``fogline.nlp.numbers``) and drop those that count no people: dates ("10 March",
+   "2025"), ages ("12-year-old"), durations ("four days", "six-day"), money, percentages, units, times,
+   "Resolution 2254", "clause 3";
+2. read the victim phrase after the number: modifiers then a head noun ("38 Damascus-affiliated fighters",
+   "43 civilians", "one Asayish member"); a head that is itself a measure ("13 deaths", "dozens of civilian
+   casualties"); or nothing ("64 injured"); any other noun ("thousands of armed men attacked",
+   "three vehicles") leaves the number without a measure, so it is dropped;
+3. decide the measure: the head noun, else a trigger after the phrase ("were killed", "lost their lives",
+   "fled"), else a trigger just before ("killing 23", "the displacement of 155,000", "death toll rose to 23",
+   "home to 250,000"). Numbers joined by commas/"and" share the trigger after the list ("38 fighters, one
+   member and 43 civilians were killed");
+4. group from the head noun and its modifiers (``fogline.nlp.figures_lexicon``); "others"/"more" take the
+   group of the sentence's earlier figures when those agree; side from a capitalised or hyphenated modifier
+   or an "of/from X" phrase for fighters and security forces;
+5. source from the attribution phrase in the same sentence nearest the figure (``figures_source``); its
+   entity from an ACTOR mention over the phrase, else ``actor_entity(name)``; place from the most specific
+   PLACE mention of the sentence; dates from the sentence's DATE mentions ("since" → start, "as of" → end).
+
+Precision first: a number with no measure is not a figure. Works without the other components: no mentions
+means no ids, place or date, but the figure is still emitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.figures_lexicon import (
+    CONNECTORS,
+    GROUP_MODIFIERS,
+    GROUP_NOUNS,
+    HEAD_GROUPS,
+    HEAD_MEASURES,
+    HOME_TRIGGERS,
+    HYPHEN_NOT_PEOPLE,
+    LEFT_TRIGGERS,
+    LIVES_VERBS,
+    MONTHS,
+    NOT_PEOPLE_AFTER,
+    NOT_PEOPLE_BEFORE,
+    OF_TRIGGERS,
+    RIGHT_GAP,
+    RIGHT_TRIGGERS,
+    SINGULAR,
+    SUBSET_WORDS,
+    TOLL_GAP,
+    TOLL_MEASURE_WORDS,
+    TOLL_NOUNS,
+)
+from fogline.nlp.figures_source import Attribution, find_attributions
+from fogline.nlp.numbers import Quantity, read_quantity
+from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qualifier, VictimGroup, make_id
+
+EXTRACTOR = "fogline.figures.v1"
+
+ADJECTIVES = set(
+    """other more additional further innocent unarmed armed young elderly old civilian local foreign
+    unidentified unknown suspected alleged fellow female male pregnant adult teenage newborn syrian
+    palestinian israeli ukrainian russian sudanese displaced wounded injured dead fleeing trapped
+    defenceless defenseless family innocent senior junior top high-ranking ranking government rebel
+    opposition regime army police security militia military state pro allied affiliated backed linked
+    aligned led loyal kurdish arab christian muslim alawite druze yazidi rohingya ethnic tribal internal
+    suicide sri own total""".split()
+)
+INHERIT_HEADS = {"others", "more", "them", "whom", "those"}
+BOUNDARY = {"and", ",", ".", ";", "in", "on", "at", "during", "while", "when", "after", "as", "near", "across",
+            "from", "including", "—", "–", "(", "overnight", "yesterday", "today", "this", "last", "by", "but"}  # fmt: skip
+NOT_MODIFIERS = {"of", "to", "for", "the", "a", "an", "were", "was", "are", "is", "have", "has", "had", "who",
+                 "which", "that", "and", "or", "with", "by", "from", "in", "on", "at", "into", "than", "per"}  # fmt: skip
+OBJECT_START = {"a", "an", "the", "his", "her", "their", "its", "him", "them", "at", "more", "over", "some",
+                "about", "around", "nearly", "several", "dozens", "hundreds", "scores", "up", "one", "two",
+                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "civilians", "people",
+                "soldiers", "members", "police", "troops", "fighters"}  # fmt: skip
+DEFINITE = {"the", "his", "her", "their", "its"}
+TRANSITIVE = {"killed", "injured", "wounded", "displaced", "arrested", "detained", "captured", "abducted",
+              "kidnapped", "executed", "massacred", "murdered", "evacuated", "beheaded", "hurt", "slain",
+              "jailed", "imprisoned", "lynched", "maimed", "uprooted", "returned"}  # fmt: skip
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+NAME_PARTICLES = {"al", "el", "ad", "bin", "ibn", "de", "du", "la", "le", "abu", "ben", "van", "von", "der"}
+_LEFT_SKIP = {"a", "an", "the", "total", "of", "another", "additional", "further", "least", "at", "some"}
+_PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
+_SIDE_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES, VictimGroup.UNKNOWN}
+
+
+@dataclass
+class Victims:
+    """A number and the phrase it counts, inside one sentence (token indices relative to the sentence)."""
+
+    q: Quantity
+    np_end: int
+    head: str | None = None
+    group: VictimGroup | None = None
+    head_measure: Measure | None = None
+    mod_measure: Measure | None = None
+    side: tuple[int, int] | None = None
+    measure: Measure | None = None
+    confidence: float = 0.0
+    subset: bool = False
+    bare: bool = False  # no victim noun, the number ends a clause ("killing two and wounding three")
+    definite: bool = False  # "the soldier", "Soldier killed": one person without a number word
+    chain: list[Victims] = field(default_factory=list)
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _rejected(words: list[str], q: Quantity) -> bool:
+    """True when the number plainly counts no people (dates, ages, durations, money, units, labels)."""
+    before = words[q.start - 1] if q.start > 0 else ""
+    after = words[q.end] if q.end < len(words) else ""
+    after2 = words[q.end + 1] if q.end + 1 < len(words) else ""
+    if before in NOT_PEOPLE_BEFORE or before in MONTHS or after in NOT_PEOPLE_AFTER or after in MONTHS:
+        return True
+    if before in ("-", "/", ":", "–", "#") or after in ("/", ":", "-%"):
+        return True
+    if after in ("-", "–") and (after2 in HYPHEN_NOT_PEOPLE or after2 in NOT_PEOPLE_AFTER):
+        return True
+    if after == "of" and after2 in MONTHS:
+        return True
+    number = words[q.number_start]
+    if q.vague is None and number.isdigit() and len(number) == 4 and 1900 <= q.value <= 2100:
+        return True
+    return before == "the" and after in ("th", "st", "nd", "rd")
+
+
+def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
+    """The phrase after the number: modifiers and a head noun (or nothing before a trigger)."""
+    n = len(words)
+    j = q.end
+    modifiers: list[int] = []
+    group_mod: VictimGroup | None = None
+    measure_mod: Measure | None = None
+    partitive = False  # "one of the victims": a part of a group counted elsewhere
+    if j < n and words[j] == "of":
+        if j + 1 < n and words[j + 1] in ("them", "whom", "those"):
+            return Victims(q=q, np_end=j + 2, head=words[j + 1])
+        if q.vague is None and not (j + 1 < n and words[j + 1] == "the"):
+            return None
+        j += 1
+        if j < n and words[j] == "the":
+            j += 1
+            partitive = True
+    while j < n and len(modifiers) <= 5:
+        w = words[j]
+        tok = sent[j]
+        if w in QUOTES and j == q.end:  # '"Hundreds" killed'
+            j += 1
+            continue
+        nxt = words[j + 1] if j + 1 < n else ""
+        if w in HEAD_MEASURES and not (nxt in GROUP_NOUNS and nxt not in ("members",)):
+            v = Victims(q=q, np_end=j + 1, head=w, head_measure=HEAD_MEASURES[w])
+            v.group = group_mod or HEAD_GROUPS.get(w)
+            return _with_side(sent, words, v, modifiers)
+        if w in HEAD_MEASURES:  # "displaced persons", "wounded soldiers": a fallback measure
+            measure_mod = HEAD_MEASURES[w]
+            j += 1
+            continue
+        if w in GROUP_NOUNS:
+            while j + 1 < n and words[j + 1] in GROUP_NOUNS and words[j + 1] not in ("others", "members"):
+                group_mod = group_mod or GROUP_MODIFIERS.get(w)
+                j += 1
+                w = words[j]
+            if w in SINGULAR and q.value != 1 and q.vague is None:
+                return None
+            v = Victims(q=q, np_end=j + 1, head=w, mod_measure=measure_mod, subset=partitive)
+            v.group = group_mod or GROUP_NOUNS[w]
+            if w in INHERIT_HEADS:
+                v.group = group_mod
+            if w in ("members", "member") and group_mod is None:
+                v.group = VictimGroup.FIGHTERS if any(_is_cap(sent[m].text) for m in modifiers) else None
+            if w == "forces" and group_mod is None:
+                v.group = VictimGroup.FIGHTERS
+            return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
+        if w in RIGHT_TRIGGERS or w in RIGHT_GAP or w in BOUNDARY:
+            if any(
+                not _is_cap(sent[m].text) and words[m] not in ADJECTIVES | NAME_PARTICLES and words[m] != "-"
+                for m in modifiers
+            ):
+                return None
+            v = Victims(q=q, np_end=j, group=group_mod, bare=w in BOUNDARY and w not in RIGHT_GAP)
+            v.subset = partitive
+            return _with_side(sent, words, v, modifiers)
+        if w in INHERIT_HEADS:
+            return Victims(q=q, np_end=j + 1, head=w, group=group_mod, subset=w in ("them", "whom"))
+        is_mod = (
+            w in ADJECTIVES
+            or (w in NAME_PARTICLES and j + 1 < n and _is_cap(sent[j + 1].text))
+            or (tok.is_alpha and _is_cap(tok.text))
+            or tok.text in ("U.N.", "U.S.", "UN")
+            or (w == "-" and modifiers and j + 1 < n and sent[j + 1].is_alpha)
+            or (j > 0 and words[j - 1] == "-" and tok.is_alpha)
+            or (tok.is_alpha and tok.is_lower and w not in NOT_MODIFIERS and len(modifiers) < 3)
+        )
+        if not is_mod:
+            return None
+        group_mod = GROUP_MODIFIERS.get(w, group_mod) if w in GROUP_MODIFIERS else group_mod
+        modifiers.append(j)
+        j += 1
+    return None
+
+
+def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
+    """ "members of the security forces", "fighters from the RSF": read the group and side from the phrase."""
+    j = v.np_end
+    if j >= len(words) or words[j] not in ("of", "from", "belonging"):
+        return v
+    k = j + 1
+    if words[j] == "belonging" and k < len(words) and words[k] == "to":
+        k += 1
+    if k < len(words) and words[k] == "the":
+        k += 1
+    start = k
+    if v.head in ("members", "member") and k < len(words):
+        for m in range(k, min(k + 4, len(words))):
+            if words[m] in GROUP_NOUNS and words[m] not in ("members", "member"):
+                v.group = GROUP_MODIFIERS.get(words[m], GROUP_NOUNS[words[m]])
+                break
+            if words[m] in GROUP_MODIFIERS:
+                v.group = GROUP_MODIFIERS[words[m]]
+                break
+    while k < len(words) and k - start < 6 and (
+        _is_cap(sent[k].text) or words[k] in ("-", "of", "al", "el") or words[k] in GROUP_MODIFIERS
+        or words[k] == "forces"
+    ):
+        k += 1
+    if k > start and any(_is_cap(sent[m].text) for m in range(start, k)):
+        v.side = (start, k)
+        v.np_end = k
+        if v.head in ("members", "member") and v.group is None:
+            v.group = VictimGroup.FIGHTERS
+    elif k > start and v.head in ("members", "member"):
+        v.np_end = k
+    return v
+
+
+def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -> Victims:
+    """The side: capitalised or hyphenated modifiers ("Damascus-affiliated", "Asayish", "RSF")."""
+    if v.side is not None or not modifiers:
+        return v
+    run = [m for m in modifiers if _is_cap(sent[m].text) or words[m] == "-" or (m > 0 and words[m - 1] == "-")]
+    if run and any(_is_cap(sent[m].text) for m in run):
+        v.side = (run[0], run[-1] + 1)
+    return v
+
+
+def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
+    """A measure trigger after the phrase ending at j (gap words allowed); (measure, gap length)."""
+    gap = 0
+    n = len(words)
+    passive = False
+    while j < n and gap <= 5:
+        for phrase, measure in RIGHT_TRIGGERS.get(words[j], ()):
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                after = words[j + len(phrase)] if j + len(phrase) < n else ""
+                transitive = phrase[0] in TRANSITIVE
+                if not passive and transitive and (after in OBJECT_START or after[:1].isdigit()):
+                    return None  # active voice: "20 gunmen killed two herders" counts the attackers
+                end = j + len(phrase)
+                if end + 1 < n and words[end] in ("and", "&", "or") and measure == Measure.KILLED and words[
+                    end + 1
+                ] in ("injured", "wounded"):
+                    return Measure.CASUALTIES, gap  # "88 killed and injured": not separated
+                if end + 1 < n and words[end] == "and" and words[end + 1] in ("killed", "executed", "murdered"):
+                    return Measure.KILLED, gap  # "detained and killed"
+                return measure, gap
+        w = words[j]
+        if w in RIGHT_GAP:
+            passive = passive or w in ("were", "was", "been", "are", "is", "be", "being", "got", "get", "reported")
+            j += 1
+            gap += 1
+            continue
+        if w == "(" and ")" in words[j + 1 : j + 8]:  # "One militant (name) reported killed"
+            j = words.index(")", j + 1) + 1
+            gap += 1
+            continue
+        if w in ("in", "at", "from", "near", "of") and j + 1 < n and _cap_run(words, j + 1) and gap <= 2:
+            j = _cap_run(words, j + 1)  # "a ranger in Virunga National Park was killed"
+            gap += 1
+            continue
+        if (w.endswith("ed") or w in ("shot", "hit", "caught", "beaten")) and j + 1 < n and words[j + 1] == "and":
+            j += 2
+            gap += 2
+            continue
+        return None
+    return None
+
+
+_CAPS: dict[int, list[bool]] = {}
+
+
+def _cap_run(words: list[str], j: int) -> int:
+    """End of a run of capitalised words starting at j (0 when none): set per sentence by ``find_victims``."""
+    caps = _CAPS.get(id(words))
+    if caps is None:
+        return 0
+    k = j
+    if k < len(words) and words[k] == "the":
+        k += 1
+    start = k
+    while k < len(words) and k - start < 6 and (caps[k] or (words[k] in ("-", "of") and k > start)):
+        k += 1
+    return k if k > start and caps[k - 1] else 0
+
+
+def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGroup | None] | None:
+    """A trigger before the number at ``start``: a verb, "the displacement of", a toll, "home to"."""
+    # toll: "death toll has risen to", "casualties rose to"
+    k = start - 1
+    while k >= 0 and start - k <= 7 and words[k] in TOLL_GAP:
+        k -= 1
+    if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
+        measure = TOLL_NOUNS[words[k]]
+        group = None
+        for back in range(max(0, k - 3), k):
+            measure = TOLL_MEASURE_WORDS.get(words[back], measure) if words[k] == "toll" else measure
+            group = GROUP_MODIFIERS.get(words[back], group)
+        return measure, 0.9, group
+    if start >= 2 and words[start - 1] == "of":
+        noun = words[start - 2]
+        if noun in OF_TRIGGERS:
+            return OF_TRIGGERS[noun], 0.85, None
+        if noun == "lives" and any(w in LIVES_VERBS for w in words[max(0, start - 5) : start - 2]):
+            return Measure.KILLED, 0.85, None
+    for phrase, measure in HOME_TRIGGERS.items():
+        if tuple(words[max(0, start - len(phrase)) : start]) == phrase:
+            return measure, 0.8, None
+    k = start - 1
+    skipped = 0
+    while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
+        k -= 1
+        skipped += 1
+    if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("hacked", "death")):
+        return Measure.KILLED, 0.85, None
+    if k >= 0 and words[k] in LEFT_TRIGGERS:
+        return LEFT_TRIGGERS[words[k]], 0.85 if skipped == 0 else 0.8, None
+    return None
+
+
+def find_victims(sent: Span) -> list[Victims]:
+    """Every number in the sentence that counts people in a measure, with its phrase and measure."""
+    words = [t.lower_ for t in sent]
+    _CAPS.clear()
+    _CAPS[id(words)] = [_is_cap(t.text) and t.is_alpha for t in sent]
+    found: list[Victims] = []
+    i = 0
+    while i < len(words):
+        q = read_quantity(words, i)
+        if q is None:
+            v = _singular(sent, words, i)
+            if v is not None:
+                found.append(v)
+                i = v.np_end
+                continue
+        if q is None:
+            i += 1
+            continue
+        if not _rejected(words, q):
+            v = _victim_phrase(sent, words, q)
+            if v is not None:
+                found.append(v)
+        i = q.end
+    _chain(words, found)
+    for k, v in enumerate(found):
+        _measure(words, v)
+        subset = _after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
+        if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
+            v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
+    kept = [v for v in found if v.measure is not None]
+    _inherit_groups(kept)
+    return kept
+
+
+def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
+    """One person: "a soldier", "an ISWA soldier", "the driver", a headline's "Soldier killed"."""
+    w = words[i]
+    if w in ("a", "an") or w in DEFINITE:
+        if i + 1 >= len(words) or read_quantity(words, i + 1) is not None:
+            return None
+        v = _victim_phrase(sent, words, Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i))
+        if v is None or (v.head not in SINGULAR and v.head not in ("personnel", "police")):
+            return None
+        v.definite = w in DEFINITE
+        return v
+    if (i == 0 and _is_cap(sent[0].text) or (i > 0 and words[i - 1] in LEFT_TRIGGERS)) and w in SINGULAR:
+        v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=i + 1, head=w, definite=True)
+        v.group = GROUP_NOUNS[w]
+        return v
+    return None
+
+
+_INCLUDING = {("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("among",)}
+
+
+def _after_including(words: list[str], start: int) -> bool:
+    """ "… were killed, including 6 children": the number opens a subset of the figure before it."""
+    k = start - 1 if start > 0 and words[start - 1] == "the" else start
+    return any(tuple(words[max(0, k - len(p)) : k]) == p for p in _INCLUDING)
+
+
+def _chain(words: list[str], found: list[Victims]) -> None:
+    """Link numbers joined by commas/"and"/"including" into lists that share one trigger."""
+    chain: list[Victims] = []
+    for v in found:
+        if chain:
+            between = words[chain[-1].np_end : v.q.start]
+            joined = all(w in CONNECTORS for w in between) and (
+                "with" not in between or bool({"along", "together"} & set(between))
+            )
+            if len(between) <= 4 and joined:
+                v.subset = chain[-1].subset or any(w in SUBSET_WORDS for w in between)
+                chain.append(v)
+                v.chain = chain
+                continue
+        chain = [v]
+        v.chain = chain
+
+
+def _measure(words: list[str], v: Victims) -> None:
+    last = v.chain[-1]
+    first = v.chain[0]
+    right = _right_trigger(words, last.np_end)
+    own_right = _right_trigger(words, v.np_end) if v is not last else right
+    left = _left_trigger(words, v.q.start)
+    if left is None and v is not first and first.head_measure is None:
+        left = _left_trigger(words, first.q.start)
+    if v.bare and (right is None or last is not v):
+        if left is not None and left[1] >= 0.85 and (v is first or first.measure is not None):
+            v.measure, v.confidence = left[0], left[1] - 0.05
+        return
+    if v.definite:
+        if own_right is not None and v.head_measure is None:
+            v.measure, v.confidence = own_right[0], 0.7
+        return
+    if own_right is not None and own_right[1] == 0 and v.head_measure is None:
+        v.measure, v.confidence = own_right[0], 0.9
+    elif v.head_measure is not None and (right is None or v.head_measure != Measure.DISPLACED):
+        v.measure, v.confidence = v.head_measure, 0.9
+    elif left is not None and left[1] >= 0.85 and v.q.start > 0 and words[v.q.start - 1] in LEFT_TRIGGERS:
+        v.measure, v.confidence = left[0], left[1]
+    elif right is not None:
+        v.measure, v.confidence = right[0], 0.85 if right[1] <= 2 else 0.75
+    elif left is not None:
+        v.measure, v.confidence = left[0], left[1]
+        if v.group is None:
+            v.group = left[2]
+    elif v.mod_measure is not None:
+        v.measure, v.confidence = v.mod_measure, 0.8
+    if v.measure is not None:
+        if v.q.qualifier == Qualifier.VAGUE:
+            v.confidence -= 0.1
+        if v.q.value == 1 and v.q.end - v.q.start == 1 and words[v.q.start] in ("a", "an"):
+            v.confidence -= 0.15
+
+
+def _inherit_groups(kept: list[Victims]) -> None:
+    """ "13 citizens … and 64 others injured": a phrase without its own group takes the group of the figure
+    just before it, when that figure's list has a single group."""
+    for k, v in enumerate(kept):
+        if v.group is not None:
+            continue
+        v.group = VictimGroup.UNKNOWN
+        if k == 0 or not (v.head in INHERIT_HEADS or v.head is None or v.head in HEAD_MEASURES):
+            continue
+        groups = {e.group for e in kept[k - 1].chain if e.measure is not None}
+        if len(groups) == 1 and None not in groups:
+            v.group = groups.pop() or VictimGroup.UNKNOWN
+            v.confidence -= 0.05
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing figures
+
+
+def _actor_lookup() -> Callable[[str], Entity] | None:
+    try:
+        from fogline.gazetteer.actors import actor_entity
+    except ImportError:
+        return None
+    return actor_entity  # type: ignore[no-any-return]
+
+
+def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:
+    return sent[start].idx, sent[end - 1].idx + len(sent[end - 1].text)
+
+
+def _mention_over(doc: Doc, label: str, start: int, end: int) -> Mention | None:
+    best = None
+    for m in doc._.mentions or []:
+        if m.label == label and m.start < end and m.end > start and m.entity_id:
+            if best is None or (m.end - m.start) > (best.end - best.start):
+                best = m
+    return best
+
+
+class FigureExtractor:
+    """The spaCy component: writes ``Figure`` records to ``doc._.figures``."""
+
+    def __init__(self) -> None:
+        self._actor_entity = _actor_lookup()
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        figures = doc_list(doc, "figures")
+        for sent in doc.sents:
+            try:
+                figures.extend(self.sentence_figures(doc, sent))
+            except Exception as exc:  # one bad sentence must not stop the document
+                doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
+        return doc
+
+    def sentence_figures(self, doc: Doc, sent: Span) -> list[Figure]:
+        victims = find_victims(sent)
+        if not victims:
+            return []
+        attributions = find_attributions(sent)
+        out = []
+        for v in victims:
+            out.append(self._figure(doc, sent, v, attributions, victims))
+        return out
+
+    def _entity_id(self, doc: Doc, name: str, start: int, end: int, create: bool) -> str | None:
+        mention = _mention_over(doc, "ACTOR", start, end)
+        if mention is not None:
+            return mention.entity_id  # type: ignore[no-any-return]
+        if self._actor_entity is None or not any(c.isupper() for c in name):
+            return None
+        if _mention_over(doc, "PLACE", start, end) is not None and not create:
+            return None
+        entity = self._actor_entity(name)
+        if not create and entity.origin != "gazetteer":
+            return None
+        doc_entities(doc).setdefault(entity.id, entity)
+        return entity.id
+
+    def _figure(
+        self, doc: Doc, sent: Span, v: Victims, attributions: list[Attribution], victims: list[Victims]
+    ) -> Figure:
+        start, end = _char_span(sent, v.q.start, v.np_end if v.np_end > v.q.end else v.q.end)
+        fields: dict[str, Any] = {}
+        group = v.group or VictimGroup.UNKNOWN
+        if v.side is not None and group in _SIDE_GROUPS:
+            s0, s1 = _char_span(sent, *v.side)
+            fields["side"] = doc.text[s0:s1]
+            fields["side_id"] = self._entity_id(doc, fields["side"], s0, s1, create=False)
+        inside = [(x.q.start, x.np_end) for x in victims]
+        usable = [a for a in attributions if not any(a.start < e and a.end > s for s, e in inside)]
+        if usable:
+            best = min(usable, key=lambda a: min(abs(a.cue - v.q.start), abs(a.cue - v.np_end)))
+            a0, a1 = _char_span(sent, best.start, best.end)
+            fields["source"] = doc.text[a0:a1]
+            fields["source_id"] = self._entity_id(doc, fields["source"], a0, a1, create=True)
+        fields.update(_place(doc, sent, start))
+        fields.update(_dates(doc, sent, start))
+        doc_id = document_id(doc)
+        return Figure(
+            id=make_id(doc_id, EXTRACTOR, start, end, str(v.measure), str(group)),
+            document_id=doc_id,
+            start=start,
+            end=end,
+            quote=sent.text,
+            extractor=EXTRACTOR,
+            confidence=round(max(0.1, min(v.confidence, 1.0)), 2),
+            measure=v.measure or Measure.KILLED,
+            group=group,
+            low=v.q.low,
+            high=v.q.high,
+            qualifier=v.q.qualifier,
+            number_text=doc.text[sent[v.q.start].idx : sent[v.q.end - 1].idx + len(sent[v.q.end - 1].text)],
+            **fields,
+        )
+
+
+def _place(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
+    places = [
+        m
+        for m in doc._.mentions or []
+        if m.label == "PLACE" and m.start >= sent.start_char and m.end <= sent.end_char and m.entity_id
+    ]
+    if not places:
+        return {}
+    entities = doc._.entities or {}
+
+    def rank(m: Mention) -> tuple[int, int]:
+        entity = entities.get(m.entity_id)
+        level = _PLACE_RANK.get(str(entity.type), 0) if entity is not None else 0
+        return level, -abs(m.start - position)
+
+    best = max(places, key=rank)
+    return {"place": best.text, "place_id": best.entity_id}
+
+
+def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
+    source = doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
+    dates = [m for m in source if m.start >= sent.start_char and m.end <= sent.end_char and m.value]
+    if not dates:
+        return {}
+    out: dict[str, Any] = {}
+    for m in sorted(dates, key=lambda m: abs(m.start - position)):
+        attrs = m.attributes or {}
+        relation = attrs.get("relation", "on")
+        if attrs.get("future"):
+            continue
+        if relation == "since" and "date_start" not in out:
+            out["date_start"] = m.value
+        elif relation in ("as_of", "by") and "date_end" not in out:
+            out["date_end"] = m.value
+        elif relation in ("on", "between") and not out:
+            out["date_start"] = m.value
+            out["date_end"] = attrs.get("end") if relation == "between" else m.value
+        else:
+            continue
+        if m.precision in DatePrecision._value2member_map_:
+            out["date_precision"] = DatePrecision(m.precision)
+    return out
+
+
+@Language.factory("fogline_figures_v1", requires=["doc.sents"], assigns=["doc._.figures"])
+def make_figure_extractor(nlp: Language, name: str) -> FigureExtractor:
+    return FigureExtractor()

@@ -1,0 +1,132 @@
+"""Who a figure is attributed to: "according to X", "X said", "a source from X told", "figures from X", "per X".
+
+Works on one sentence's tokens; returns candidate attributions with token spans so the component can pick the
+one nearest to a figure and look up the actor mention under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from fogline.nlp.figures_lexicon import SAY_VERBS, SOURCE_FIGURE_WORDS, SOURCE_NOUNS
+
+_STOP = {",", ".", ";", ":", "(", ")", "[", "]", '"', "“", "”", "which", "who", "that", "after", "as", "on",
+         "when", "while", "and", "but", "to", "since", "with", "told", "said", "says", "in", "at", "this",
+         "last", "late", "early", "-", "—", "–", "'", "’"}  # fmt: skip
+_NP_INNER = {"of", "for", "the", "'s", "’s", "-", "and", "on", "in"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "which", "who", "that", "there"}
+_NOT_SOURCE_HEADS = {"statement", "report", "reports", "figures", "data", "source", "sources", "toll"}
+_SOURCE_FROM = {"source", "sources", "official", "officials", "spokesman", "spokesperson", "spokeswoman",
+                "member", "members", "doctor", "medic", "figures", "data", "statistics", "estimates",
+                "tally", "count", "numbers"}  # fmt: skip
+_FROM = {"from", "in", "at", "with", "within", "of", "close"}
+_MAX = 10
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int  # token indices in the sentence
+    end: int
+    cue: int  # token index of the cue ("according", "said")
+
+
+def _is_name(token_text: str) -> bool:
+    return token_text[:1].isupper() or any(c.isupper() for c in token_text[1:3])
+
+
+def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+    """Strip figure words ("figures from", "the latest data of"), "X-based" descriptors and trailing glue."""
+    words = [t.lower_ for t in sent]
+    while start < end and (words[start] in SOURCE_FIGURE_WORDS or words[start] in ("'s", "’s")):
+        start += 1
+    # "UK-based", "Kurdish-led" descriptors before a name
+    while start + 2 < end and words[start + 1] == "-" and words[start + 2] in ("based", "run", "funded"):
+        start += 3
+    while end > start and words[end - 1] in _NP_INNER | {"'s", "’s"}:
+        end -= 1
+    if start >= end:
+        return None
+    texts = [sent[i].text for i in range(start, end)]
+    has_name = any(_is_name(t) for t in texts if t.isalpha() or "." in t)
+    if not has_name and words[end - 1] not in SOURCE_NOUNS:
+        return None
+    if words[end - 1] in _NOT_SOURCE_HEADS or (end - start == 1 and words[start] in _PRONOUNS):
+        return None
+    return start, end
+
+
+def _forward(sent: Span, i: int) -> int:
+    """End of the name phrase that starts at token i."""
+    j = i
+    while j < len(sent) and j - i < _MAX and sent[j].lower_ not in _STOP:
+        j += 1
+    # "the UK-based …": keep hyphens inside the phrase
+    if j < len(sent) and sent[j].text == "-" and j + 1 < len(sent) and j - i < _MAX:
+        return _forward(sent, j + 1)
+    return j
+
+
+def _backward(sent: Span, verb: int) -> int | None:
+    """Start of the subject phrase ending just before the reporting verb at token ``verb``."""
+    j = verb - 1
+    while j >= 0 and sent[j].lower_ in ("also", "later", "previously", "earlier", "had", "has", "have"):
+        j -= 1
+    end = j + 1
+    if end <= 0:
+        return None
+    while j >= 0 and end - j <= _MAX:
+        tok = sent[j]
+        low = tok.lower_
+        if (
+            _is_name(tok.text)
+            or low in _NP_INNER
+            or low in SOURCE_NOUNS
+            or low in ("a", "an", "local", "state", "official", "health", "medical", "security", "human",
+                       "rights", "activist", "opposition", "humanitarian", "news", "government", "un", "u.n.",
+                       "civil", "defence", "defense", "pro")  # fmt: skip
+            or (sent[j + 1].text == "-" if j + 1 < end else False)
+            or (j > 0 and sent[j - 1].text == "-")
+        ):
+            j -= 1
+            continue
+        break
+    start = j + 1
+    return start if start < end else None
+
+
+def find_attributions(sent: Span) -> list[Attribution]:
+    """Every attribution phrase in the sentence (token spans of the source's name)."""
+    words = [t.lower_ for t in sent]
+    found: list[Attribution] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        span: tuple[int, int] | None = None
+        if w == "according" and i + 1 < n and words[i + 1] == "to":
+            span = _trim(sent, i + 2, _forward(sent, i + 2))
+        elif w == "per" and i + 1 < n and words[i + 1] not in ("cent", "day", "capita", "week", "month", "year"):
+            span = _trim(sent, i + 1, _forward(sent, i + 1))
+        elif w in _SOURCE_FROM and i + 1 < n and words[i + 1] in _FROM and (i == 0 or words[i - 1] != "according"):
+            if i >= 1 and words[i - 1] in ("to", "per"):
+                continue
+            end = _forward(sent, i + 2)
+            span = _trim(sent, i + 2, end)
+            if span and w in ("source", "sources", "official", "officials") and not any(
+                _is_name(sent[k].text) for k in range(span[0], span[1])
+            ):
+                span = None
+        elif w in ("'s", "’s") and i + 1 < n and words[i + 1] in ("figures", "data", "count", "tally", "toll",
+                                                                   "estimate", "estimates", "statistics"):  # fmt: skip
+            start = _backward(sent, i)
+            span = _trim(sent, start, i) if start is not None else None
+        elif w in SAY_VERBS:
+            start = _backward(sent, i)
+            if start is not None:
+                span = _trim(sent, start, i)
+            if span is None and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
+                # inverted: "…, said the health ministry"
+                span = _trim(sent, i + 1, _forward(sent, i + 1))
+        if span is not None:
+            found.append(Attribution(span[0], span[1], i))
+    return found

@@ -1,0 +1,107 @@
+"""Counting rules over a document's figures: ACLED's fatality count and civilian/non-civilian splits.
+
+ACLED's rule (codebook): sum the killed of every distinct group of the event, take the most conservative
+figure when several are given for the same victims, code "dozens" as 12, "several"/"many" as 10, "hundreds"
+as 100, never count injuries, and 0 when no number is given.
+
+Here, figures in one sentence that name different victims are added up ("38 fighters, one member and 43
+civilians" → 82); a figure introduced by "including" / "among them" is a part of another and is not added;
+across sentences the same group is counted once, with its lowest figure, and different groups are added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from fogline.nlp.numbers import parse_quantity
+from fogline.schema import Figure, Measure, Qualifier, VictimGroup
+
+CIVILIAN_GROUPS = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN, VictimGroup.UNKNOWN}
+ARMED_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|among\s+(?:them|whom|the\s+\w+|those\s+\w+)?|of\s+(?:them|whom)|of\s+the\s+\w+)\W*$",
+    re.IGNORECASE,
+)
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|whom|those)\b", re.IGNORECASE)
+_DEFINITE = {"the", "his", "her", "their", "its"}
+
+
+def acled_value(figure: Figure) -> int:
+    """ACLED's conservative count for one figure ("dozens" → 12, "more than 100" → 100, "at least 6" → 6)."""
+    q = parse_quantity(figure.number_text)
+    if q is not None:
+        return q.acled_value
+    if figure.qualifier == Qualifier.MORE_THAN:
+        return max(figure.low - 1, 0)
+    return figure.low
+
+
+def is_subset(figure: Figure, text: str) -> bool:
+    """True when the text introduces the figure as a part of another ("including 6 children", "two of the")."""
+    before = text[max(0, figure.start - 40) : figure.start]
+    after = text[figure.start + len(figure.number_text) : figure.start + len(figure.number_text) + 10]
+    return bool(_SUBSET_BEFORE.search(before)) or bool(_PARTITIVE.match(after))
+
+
+def _is_reference(figure: Figure) -> bool:
+    """ "the driver", "his brother": one person the text may already have counted."""
+    return figure.number_text.lower() in _DEFINITE
+
+
+def killed_by_group(
+    figures: Iterable[Figure], text: str, combine: Callable[[int, int], int] = min
+) -> dict[VictimGroup, int]:
+    """Killed counts per victim group under ACLED's rule (``combine``: how two sentences' counts for one group
+    merge; ACLED keeps the most conservative), before adding the groups up."""
+    killed = [f for f in figures if f.measure == Measure.KILLED]
+    if any(not _is_reference(f) for f in killed):
+        killed = [f for f in killed if not _is_reference(f)]
+    by_sentence: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in killed:
+        by_sentence[(f.document_id, f.quote)].append(f)
+    counts: dict[VictimGroup, int] = {}
+    for sentence in by_sentence.values():
+        whole = [f for f in sentence if not is_subset(f, text)]
+        if not whole:  # only parts are given: keep the largest
+            whole = [max(sentence, key=acled_value)]
+        local: dict[VictimGroup, int] = defaultdict(int)
+        for f in whole:
+            local[f.group] += acled_value(f)
+        # an unknown-group figure beside named groups in one sentence is usually their total
+        if VictimGroup.UNKNOWN in local and len(local) > 1:
+            named = sum(v for g, v in local.items() if g != VictimGroup.UNKNOWN)
+            if local[VictimGroup.UNKNOWN] >= named:
+                local = defaultdict(int, {VictimGroup.UNKNOWN: local[VictimGroup.UNKNOWN]})
+            else:
+                del local[VictimGroup.UNKNOWN]
+        for key, value in local.items():
+            counts[key] = combine(counts[key], value) if key in counts else value
+    return counts
+
+
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|marchers|riot\w*|funeral|"
+                      r"mourn\w*|vigil|strike|sit-in|anniversary)\b", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of|after|"
+                    r"following|over|against)\b", re.IGNORECASE)
+
+
+def is_background(figure: Figure, text: str) -> bool:
+    """A death that a protest is about ("rallied after the killing of 3 students"): not the protest's toll."""
+    start = text.rfind(figure.quote, 0, figure.start + len(figure.quote)) if figure.quote else -1
+    head = text[start if start >= 0 else max(0, figure.start - 200) : figure.start]
+    cue = _PROTEST.search(head)
+    return bool(cue and _CAUSE.search(head, max(cue.end(), len(head) - 45)))
+
+
+def acled_fatalities(figures: Iterable[Figure], text: str) -> int:
+    """ACLED-style fatalities of the event the figures describe (0 when none is given)."""
+    counts = killed_by_group([f for f in figures if not is_background(f, text)], text)
+    if not counts:
+        return 0
+    unknown = counts.pop(VictimGroup.UNKNOWN, 0)
+    named = sum(counts.values())
+    return max(unknown, named)  # an unknown-group count is usually the total of the named ones

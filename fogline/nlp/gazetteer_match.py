@@ -1,0 +1,297 @@
+"""One pass over a document's tokens that finds every gazetteer place and actor name.
+
+The phrase index maps folded word tuples (``fogline.gazetteer.normalize``) to the places and actor they may
+name; it is built once per process. Matching is greedy left to right, longest phrase first, no overlaps.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+
+from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.tokens import Doc, Span
+
+from fogline.gazetteer.actors import ActorIndex, actor_gazetteer, is_acronym
+from fogline.gazetteer.normalize import ARTICLES, fold_word, name_words, strip_leading
+from fogline.gazetteer.places import PlaceIndex, place_gazetteer
+from fogline.schema import Entity, PlaceLevel
+
+# Tokens skipped inside names (they never break a phrase): hyphens and apostrophes.
+_SKIP = frozenset({"-", "–", "'", "’", "‘"})
+# Words that may stay lowercase inside a capitalised name.
+_LOWER_OK = frozenset(
+    name_words("of for the and al el as ash ad ar az at an es ez ed ul de du des la le wal bin ibn")
+)
+# A capitalised word before a single-word city that makes it part of a person's or an organisation's name.
+_PLACE_MODIFIERS = frozenset(
+    name_words(
+        "north south east west northern southern eastern western central greater upper lower rural "
+        "downtown old new the in of to from and or near outside"
+    )
+)
+_TITLES = frozenset(
+    name_words(
+        "mr mrs ms dr president gen general minister sen senator gov governor judge "
+        "mayor king prince sheikh lord lady saint st"
+    )
+)
+_SPEECH = frozenset(name_words("said says told added stated tweeted wrote"))
+_DOWNGRADE_ORIGINS = frozenset({"geonames", "pycountry"})
+
+
+@dataclass
+class Phrase:
+    """What a folded word tuple may name."""
+
+    place_ids: list[str] = field(default_factory=list)
+    actor_id: str | None = None
+    caps: list[bool] = field(default_factory=list)  # which words must be capitalised in the text
+    acronym: bool = True  # every alias with this key is an acronym: match capitals only
+    contextual: bool = False  # a lowercase actor alias ("state media"): only in its country's documents
+    needs_article: bool = (
+        True  # every alias with this key starts with an article ("al-Bab"): so must the text
+    )
+
+
+@dataclass
+class PhraseIndex:
+    phrases: dict[tuple[str, ...], Phrase] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(
+        default_factory=dict
+    )  # first word -> phrase lengths, longest first
+    places: PlaceIndex = field(default_factory=PlaceIndex)
+    actors: ActorIndex = field(default_factory=ActorIndex)
+
+
+def _caps(alias: str) -> tuple[tuple[str, ...], list[bool]]:
+    """The key of an alias with, per key word, whether the alias capitalises it."""
+    from fogline.gazetteer.normalize import _TOKENIZER
+
+    if all(c.isalpha() or c == " " for c in alias):
+        raw = alias.split()
+    else:
+        raw = [t.text for t in _TOKENIZER(alias.replace("-", " - "))]
+    pairs = [(fold_word(w), w[:1].isupper() or w[:1].isdigit()) for w in raw]
+    pairs = [(k, c) for k, c in pairs if k]
+    words = strip_leading(tuple(k for k, _ in pairs))
+    caps = [c for _, c in pairs[len(pairs) - len(words) :]]
+    return words, caps
+
+
+def _add(index: PhraseIndex, alias: str, place_id: str | None = None, actor_id: str | None = None) -> None:
+    key, caps = _caps(alias)
+    if not key:
+        return
+    phrase = index.phrases.get(key)
+    if phrase is None:
+        phrase = index.phrases[key] = Phrase(caps=caps)
+    else:
+        phrase.caps = [a and b for a, b in zip(phrase.caps, caps, strict=False)]
+    phrase.acronym = phrase.acronym and is_acronym(alias)
+    phrase.needs_article = phrase.needs_article and _has_article(alias)
+    if place_id and place_id not in phrase.place_ids:
+        phrase.place_ids.append(place_id)
+    if actor_id and phrase.actor_id is None:
+        phrase.actor_id = actor_id
+        phrase.contextual = not any(caps)
+
+
+def _has_article(alias: str) -> bool:
+    first = alias.replace("-", " ").split()[:1]
+    return bool(first) and len(alias.split()) + alias.count("-") > 1 and first[0].lower() in ARTICLES
+
+
+@lru_cache(maxsize=1)
+def phrase_index() -> PhraseIndex:
+    """The phrase index over every place and actor name (built once per process)."""
+    places, actors = place_gazetteer(), actor_gazetteer()
+    index = PhraseIndex(places=places, actors=actors)
+    for entity in places.entities.values():
+        names = [entity.name, *entity.aliases]
+        for name in names:
+            key = _caps(name)[0]
+            if key in places.stop and entity.type != PlaceLevel.COUNTRY:
+                continue
+            if entity.id in places.by_key.get(key, []):
+                _add(index, name, place_id=entity.id)
+        if entity.type == PlaceLevel.ADMIN1:
+            for name in names:
+                for suffix in ("state", "province", "governorate", "region", "oblast"):
+                    _add(index, f"{name} {suffix}", place_id=entity.id)
+                    _add(index, f"{name} {suffix.title()}", place_id=entity.id)
+    for entity in actors.entities.values():
+        for alias in [entity.name, *entity.aliases]:
+            _add(index, alias, actor_id=entity.id)
+    lengths: dict[str, set[int]] = {}
+    for key in index.phrases:
+        lengths.setdefault(key[0], set()).add(len(key))
+    index.lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+    return index
+
+
+@dataclass
+class Match:
+    start: int  # token offsets, end exclusive
+    end: int
+    phrase: Phrase
+    key: tuple[str, ...]
+
+
+@dataclass
+class TokenTable:
+    """Token texts, lowercase forms and sentence starts of a doc as plain lists (built once per doc: creating
+    spaCy ``Token`` objects in loops is the slow part of rule matching)."""
+
+    texts: list[str]
+    lowers: list[str]
+    sent_starts: list[int]  # token index of each sentence start, ascending
+    positions: list[int]  # tokens that count in names (hyphens and apostrophes skipped)…
+    keys: list[str]  # …and their folded keys
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds [start, end) of the sentence holding token ``i``."""
+        k = bisect_right(self.sent_starts, i) - 1
+        start = self.sent_starts[k] if k >= 0 else 0
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.texts)
+        return start, end
+
+    def sentences(self) -> list[tuple[int, int]]:
+        bounds = [*self.sent_starts, len(self.texts)]
+        return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's ``TokenTable`` (cached in ``doc.user_data`` while the doc keeps its length)."""
+    cached = doc.user_data.get("fogline_tokens")
+    if isinstance(cached, TokenTable) and len(cached.texts) == len(doc):
+        return cached
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, SENT_START]).tolist() if len(doc) else []
+    texts = [strings[r[0]] for r in rows]
+    lowers = [strings[r[1]] for r in rows]
+    starts = [i for i, r in enumerate(rows) if r[2] == 1 or i == 0]
+    positions = [i for i, t in enumerate(texts) if t not in _SKIP]
+    keys = ["" if texts[i].isspace() else fold_word(texts[i]) for i in positions]
+    table = TokenTable(texts, lowers, starts, positions, keys)
+    doc.user_data["fogline_tokens"] = table
+    return table
+
+
+def token_keys(doc: Doc) -> tuple[list[int], list[str]]:
+    """Positions and folded keys of the tokens that count in names (hyphens and apostrophes skipped)."""
+    table = token_table(doc)
+    return table.positions, table.keys
+
+
+def sentence_span(doc: Doc, i: int) -> Span:
+    start, end = token_table(doc).sentence(i)
+    return doc[start:end]
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _case_ok(doc: Doc, positions: list[int], p: int, phrase: Phrase) -> bool:
+    tokens = [doc[positions[p + j]] for j in range(len(phrase.caps))]
+    if phrase.acronym:
+        return all(t.text.isupper() or not any(c.isalpha() for c in t.text) for t in tokens)
+    if phrase.contextual:
+        return True
+    if not _capitalised(tokens[0].text):
+        return False
+    return all(_capitalised(t.text) or not need for t, need in zip(tokens, phrase.caps, strict=True))
+
+
+def find_matches(doc: Doc, index: PhraseIndex | None = None) -> list[Match]:
+    """Every gazetteer phrase in the document, longest first at each position, without overlaps."""
+    index = index or phrase_index()
+    positions, keys = token_keys(doc)
+    matches: list[Match] = []
+    p, n = 0, len(keys)
+    while p < n:
+        lens = index.lengths.get(keys[p])
+        found = None
+        if lens:
+            for length in lens:
+                if p + length > n:
+                    continue
+                key = tuple(keys[p : p + length])
+                phrase = index.phrases.get(key)
+                if (
+                    phrase is not None
+                    and _sentence_ok(doc, positions, p, length)
+                    and _case_ok(doc, positions, p, phrase)
+                ):
+                    start = _with_article(doc, positions[p])
+                    if phrase.needs_article and start == positions[p]:
+                        continue
+                    found = Match(start, positions[p + length - 1] + 1, phrase, key)
+                    p += length
+                    break
+        if found is None:
+            p += 1
+        else:
+            matches.append(found)
+    return matches
+
+
+def _sentence_ok(doc: Doc, positions: list[int], p: int, length: int) -> bool:
+    """A phrase must not run across a sentence boundary."""
+    if length == 1:
+        return True
+    table = token_table(doc)
+    return table.sentence(positions[p])[1] > positions[p + length - 1]
+
+
+def _with_article(doc: Doc, i: int) -> int:
+    """Extend a name back over a written Arabic article ("al-Bab", "Al Bab")."""
+    if i >= 2 and doc[i - 1].text in _SKIP and doc[i - 2].lower_ in ARTICLES:
+        return i - 2
+    if i >= 1 and doc[i - 1].text in ("Al", "El", "al", "el") and doc[i - 1].whitespace_ != "":
+        return i - 1
+    return i
+
+
+def likely_not_place(doc: Doc, match: Match, entity: Entity) -> bool:
+    """A single-word city from the world lists that reads as part of a person's name or a speaker."""
+    if entity.origin not in _DOWNGRADE_ORIGINS or entity.type == PlaceLevel.COUNTRY:
+        return False
+    if match.end - match.start != 1:
+        return False
+    before = doc[match.start - 1] if match.start > 0 else None
+    after = doc[match.end] if match.end < len(doc) else None
+    if before is not None and not doc[match.start].is_sent_start:
+        word = fold_word(before.text)
+        if word in _TITLES or (
+            before.text[:1].isupper() and word not in _PLACE_MODIFIERS and before.is_alpha
+        ):
+            return True
+    if after is not None and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start:
+        return True
+    return after is not None and fold_word(after.text) in _SPEECH
+
+
+def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Counter[str]:
+    """Countries the document is about: unambiguous place names, actors' countries and adjectives."""
+    counts: Counter[str] = Counter()
+    for m in matches:
+        ids = m.phrase.place_ids
+        countries = {index.places.entities[i].country for i in ids}
+        if len(countries) == 1 and ids:
+            counts[next(iter(countries)) or ""] += 1
+        elif m.phrase.actor_id and not m.phrase.contextual:
+            country = index.actors.entities[m.phrase.actor_id].country
+            if country:
+                counts[country] += 1
+    for text in token_table(doc).texts:
+        if text[:1].isupper():
+            code = index.actors.countries.get((fold_word(text),))
+            if code:
+                counts[code] += 1
+    counts.pop("", None)
+    return counts

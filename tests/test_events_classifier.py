@@ -1,0 +1,179 @@
+"""The ACLED taxonomy and the lexical event classifier, on hand-written snippets."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from fogline.nlp import acled_taxonomy as tax
+from fogline.nlp.event_classifier import DATA_PATH, EventClassifier, classify, load_classifier, tokenize
+
+# One invented snippet per class (CASE 2021 code -> text).
+SNIPPETS = {
+    "ARMED_CLASH": (
+        "Government soldiers and insurgents exchanged fire for three hours outside the garrison town."
+    ),
+    "GOV_REGAINS_TERIT": "Army troops recaptured the river village from the insurgents after a two-day push.",
+    "NON_STATE_ACTOR_OVERTAKES_TER": (
+        "Insurgents seized control of the district centre on Sunday, local elders said."
+    ),
+    "CHEM_WEAP": (
+        "Doctors treated dozens of residents for breathing problems after chlorine was dropped on the suburb."
+    ),
+    "AIR_STRIKE": "Warplanes bombed a fuel depot on the outskirts of the city before dawn.",
+    "SUIC_BOMB": "A suicide bomber detonated his vest at the entrance of a crowded wedding hall.",
+    "ART_MISS_ATTACK": (
+        "Artillery shells and mortar rounds fell on the eastern districts for most of the night."
+    ),
+    "REM_EXPLOS": "A roadside bomb struck a minibus on the highway, killing four passengers.",
+    "GRENADE": "An unknown man threw a hand grenade into a bar, wounding six customers.",
+    "SEX_VIOL": "The women told investigators they had been raped by men in uniform at the checkpoint.",
+    "ATTACK": "Gunmen opened fire on villagers gathered at the market, killing eleven people.",
+    "ABDUCT_DISSAP": "Armed men kidnapped a schoolteacher and his two sons from their farm overnight.",
+    "PEACE_PROTEST": "Hundreds of nurses marched to the ministry to demand unpaid wages, chanting slogans.",
+    "PROTEST_WITH_INTER": (
+        "Police used tear gas and water cannon to disperse students rallying outside parliament."
+    ),
+    "FORCE_AGAINST_PROTEST": (
+        "Troops opened fire with live ammunition on peaceful demonstrators, killing nine of them."
+    ),
+    "VIOL_DEMONSTR": "Rioters threw stones at police and torched two patrol cars during the rally.",
+    "MOB_VIOL": "An angry mob lynched a man accused of stealing a motorbike.",
+    "AGREEMENT": "The two armed movements signed a ceasefire deal in the capital on Thursday.",
+    "ARREST": "Security forces arrested the opposition spokesman at his home before dawn.",
+    "CHANGE_TO_GROUP_ACT": (
+        "The militia redeployed hundreds of fighters and sent reinforcements to the northern front."
+    ),
+    "DISR_WEAP": "Bomb disposal experts defused an explosive device found under a bridge.",
+    "HQ_ESTABLISHED": "The rebels have set up a new base in the hills above the town.",
+    "PROPERTY_DISTRUCT": "Unidentified men looted shops and burned down houses in the abandoned village.",
+    "NON_VIOL_TERRIT_TRANSFER": (
+        "Government troops withdrew from the border town without a fight, handing it over."
+    ),
+    "OTHER": "Thousands of families fled their homes and sought shelter in schools.",
+    "DIPLO": "The foreign minister held talks with his counterpart during a state visit.",
+    "ATTRIB": "The armed group claimed responsibility for the bombing in a statement online.",
+    "ORG_CRIME": "A drug cartel is fighting a rival gang for control of smuggling routes.",
+    "NATURAL_DISASTER": "A powerful earthquake flattened villages in the mountains, and floods followed.",
+    "MAN_MADE_DISASTER": "A fire broke out in a textile factory, and the roof of the building collapsed.",
+}
+
+# Conflicts between cues: the more specific weapon or the decisive act wins.
+CONFLICTS = [
+    ("A suicide bomber blew himself up near a checkpoint; the explosion shattered windows.", "SUIC_BOMB"),
+    ("Drone strikes and heavy shelling hit the town overnight, witnesses said.", "AIR_STRIKE"),
+    ("Fighters clashed near the airport as rockets and mortars rained down on the base.", "ART_MISS_ATTACK"),
+    ("A car bomb exploded outside the market, followed by an exchange of fire.", "REM_EXPLOS"),
+    ("Militants retook the hill town from the army after heavy fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("The town fell to the rebels after the army retreated.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("The town was recaptured by the army after the militants fled.", "GOV_REGAINS_TERIT"),
+    ("Demonstrators clashed with riot police and set fire to a bank.", "VIOL_DEMONSTR"),
+    ("Police shot dead three protesters at a sit-in against fuel prices.", "FORCE_AGAINST_PROTEST"),
+    ("Soldiers seized rifles, grenades and ammunition from a hideout in the forest.", "DISR_WEAP"),
+    ("The air defence intercepted two drones over the port.", "DISR_WEAP"),
+    ("Students rallied peacefully over the killing of a classmate last month.", "PEACE_PROTEST"),
+    ("Insurgents attacked an army checkpoint, killing two soldiers.", "ARMED_CLASH"),
+    ("Insurgents attacked worshippers leaving a church, killing two.", "ATTACK"),
+    ("A gas explosion at a chemical plant killed five workers.", "MAN_MADE_DISASTER"),
+]
+
+
+@pytest.mark.parametrize("label", sorted(SNIPPETS))
+def test_every_class_has_a_recognised_snippet(label: str) -> None:
+    result = classify(SNIPPETS[label])
+    assert result.label == label, (result.label, result.cues, result.scores)
+    kind = tax.by_label(label)
+    assert result.sub_event_type == kind.sub_event_type
+    assert result.event_type == kind.event_type
+    assert result.disorder_type == kind.disorder_type
+    assert result.cues and result.score > 0
+
+
+@pytest.mark.parametrize(("text", "label"), CONFLICTS)
+def test_precedence_between_cues(text: str, label: str) -> None:
+    result = classify(text)
+    assert result.label == label, (result.label, result.cues, result.scores)
+
+
+def test_no_cue_means_no_label() -> None:
+    result = classify("The committee will publish its annual budget report next week.")
+    assert result.label == ""
+    assert result.score == 0
+
+
+def test_negated_and_hypothetical_cues_are_marked() -> None:
+    assert classify("Officials denied that any airstrike took place.").negated
+    assert classify("The militia threatened to shell the town.").negated
+    assert not classify("The militia shelled the town.").negated
+    hedged = classify("Residents fear the militia could kidnap more children.")
+    plain = classify("The militia kidnapped more children.")
+    assert hedged.score < plain.score
+
+
+def test_month_names_are_not_cue_words() -> None:
+    words = tokenize("Talks ended on 3 March. In May the army may attack.")[0]
+    assert "march" not in words
+    assert words.count("may") == 1
+    spans = tokenize("Police fired tear gas in May.")[2]
+    assert spans[0] == (0, 6)
+
+
+def test_spans_point_at_the_cue() -> None:
+    text = "Late on Monday, warplanes struck a fuel depot."
+    result = classify(text)
+    assert result.label == "AIR_STRIKE"
+    start, end = result.spans[0]
+    assert text[start:end] == "warplanes"
+
+
+def test_taxonomy_shape() -> None:
+    assert len(tax.ACLED_SUB_EVENT_TYPES) == 25
+    assert len(tax.EXTRA_LABELS) == 5
+    assert set(tax.EVENT_TYPES) == {t.event_type for t in tax.SUB_EVENT_TYPES if t.acled}
+    assert tax.event_type_of("AIR_STRIKE") == "Explosions/Remote violence"
+    assert tax.event_type_of("DIPLO") == "Diplomacy"
+    assert tax.by_label("PEACE_PROTEST").disorder_type == "Demonstrations"
+    assert tax.by_label("ARREST").disorder_type == "Strategic developments"
+    assert tax.sub_event_types_of("Battles") == [
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ]
+    assert tax.BY_SUB_EVENT["Other"].label == "OTHER"
+    assert tax.DISPLACEMENT_ATTRIBUTES == {"displacement": True}
+
+
+def test_cue_file_is_valid_and_covers_every_label() -> None:
+    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    weighted = {label for g in data["groups"].values() for label, w in g.get("weights", {}).items() if w > 0}
+    resolved = {
+        label
+        for g in data["groups"].values()
+        if "resolve" in g
+        for option in g["resolve"]["groups"].values()
+        for label in option
+    }
+    ruled = {label for rule in data["rules"] for label, w in rule["weights"].items() if w > 0}
+    assert set(tax.CASE_LABELS) <= weighted | resolved | ruled
+    assert set(data["priority"]) == set(tax.CASE_LABELS)
+
+
+def test_bad_cue_file_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        EventClassifier({"priority": ["NOPE"], "groups": {}})
+    with pytest.raises(ValueError):
+        EventClassifier({"priority": [], "groups": {"g": {"weights": {"NOPE": 1}, "cues": ["x"]}}})
+
+
+def test_classifier_is_fast() -> None:
+    """At least 5,000 snippets per second of CPU time (CPU, not wall time: the test machine is shared)."""
+    clf = load_classifier()
+    texts = list(SNIPPETS.values()) * 40
+    clf.classify(texts[0])
+    started = time.process_time()
+    for text in texts:
+        clf.classify(text)
+    rate = len(texts) / max(time.process_time() - started, 1e-9)
+    assert rate >= 5000, rate
