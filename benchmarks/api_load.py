@@ -1,6 +1,6 @@
 """Load benchmark for the read API: 100,000 figures in SQLite, concurrent reads over loopback.
 
-    .venv/bin/python benchmarks/api_load.py [--figures 100000] [--concurrency 8] [--requests 2000] [--seconds 60]
+    .venv/bin/python benchmarks/api_load.py [--figures N] [--concurrency 8] [--requests 2000] [--seconds 60]
 
 Fills a temporary SQLite store (bulk insert), starts ``fogline serve`` in a subprocess on 127.0.0.1 with
 ``--anonymous-read``, fires a bounded number of concurrent GET requests (httpx, async) at a mix of API
@@ -166,7 +166,7 @@ async def run_load(
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] * 1000
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
 
 
 def main() -> None:
@@ -183,9 +183,8 @@ def main() -> None:
         store = Store(str(db))
         ids = fill(store, args.figures)
         store.close()
-        print(
-            f"filled {args.figures:,} figures in {time.perf_counter() - t0:.1f}s ({db.stat().st_size / 1e6:.0f} MB)"
-        )
+        size = db.stat().st_size / 1e6
+        print(f"filled {args.figures:,} figures in {time.perf_counter() - t0:.1f}s ({size:.0f} MB)")
 
         port = free_port()
         server = subprocess.Popen(
@@ -228,13 +227,13 @@ def main() -> None:
     every = [v for values in latencies.values() for v in values]
     print(f"{len(every):,} requests, concurrency {args.concurrency}, {elapsed:.1f}s, {errors} errors")
     print(f"throughput: {len(every) / elapsed:.1f} requests/s")
-    print(
-        f"latency: p50 {pct(every, 0.5):.0f} ms, p95 {pct(every, 0.95):.0f} ms, max {max(every) * 1000:.0f} ms"
-    )
+    p50, p95 = pct(every, 0.5), pct(every, 0.95)
+    print(f"latency: p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {max(every) * 1000:.0f} ms")
     for label, values in sorted(latencies.items()):
+        mean = statistics.fmean(values) * 1000
         print(
-            f"  {label:26s} n={len(values):5d}  p50 {pct(values, 0.5):6.0f} ms  p95 {pct(values, 0.95):6.0f} ms"
-            f"  mean {statistics.fmean(values) * 1000:6.0f} ms"
+            f"  {label:26s} n={len(values):5d}  p50 {pct(values, 0.5):6.0f} ms"
+            f"  p95 {pct(values, 0.95):6.0f} ms  mean {mean:6.0f} ms"
         )
 
 

@@ -17,8 +17,8 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -48,10 +48,14 @@ from fogline.schema import (  # noqa: E402
 from fogline.store import Store  # noqa: E402
 from fogline.store.tables import TABLES  # noqa: E402
 
-CRISES = [("SD", "El Fasher", 13.63, 25.35), ("UA", "Kharkiv", 49.99, 36.23), ("MM", "Lashio", 22.93, 97.75),
-          ("ML", "Gao", 16.27, -0.04), ("SY", "Aleppo", 36.20, 37.13), ("PS", "Rafah", 31.29, 34.25)]  # fmt: skip
-EVENT_TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-               ("Explosions/Remote violence", "Air/drone strike"), ("Violence against civilians", "Attack")]  # fmt: skip
+CRISES = [
+    ("SD", "El Fasher", 13.63, 25.35), ("UA", "Kharkiv", 49.99, 36.23), ("MM", "Lashio", 22.93, 97.75),
+    ("ML", "Gao", 16.27, -0.04), ("SY", "Aleppo", 36.20, 37.13), ("PS", "Rafah", 31.29, 34.25),
+]  # fmt: skip
+EVENT_TYPES = [
+    ("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Air/drone strike"), ("Violence against civilians", "Attack"),
+]  # fmt: skip
 
 
 def _values(record: Record) -> dict[str, Any]:
@@ -147,7 +151,7 @@ def generate(store: Store, n_docs: int, seed: int = 7) -> dict[str, int]:
                         high=low,
                         qualifier=rng.choice([Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.ABOUT]),
                         number_text=str(low),
-                        source_id=rng.choice(actors[:20] + [None]),
+                        source_id=rng.choice([*actors[:20], None]),
                         place_id=place,
                         extractor="bench",
                     )

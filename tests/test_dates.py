@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from fogline.ingest.normalize import document_from_text
 from fogline.nlp.dates import acled_time_precision, dates_in, infer_pub_date, nearest_date
 from fogline.nlp.dates_rules import scan
+from fogline.nlp.extensions import doc_text
 from fogline.nlp.pipeline import build_pipeline, make_doc
 from fogline.schema import Mention
 
@@ -154,6 +155,20 @@ CASES: list[tuple[str, dict[str, tuple[Any, ...]]]] = [
          "20 December": ("2025-12-20", "day", "on", "2025-12-20")},
     ),
     (
+        "The court cited the 1994 genocide and the crackdown that began in March of 2019.",
+        {"1994": ("1994", "year", "on", "1994-12-31"),
+         "March of 2019": ("2019-03", "month", "on", "2019-03-31")},
+    ),
+    (
+        "Since the start of the year 400 people have died in the camps around the city.",
+        {"Since the start of the year": ("2026", "year", "since", "2026-01-09")},
+    ),
+    (
+        "Two more villages burned over the weekend, and the envoy is due back later this week.",
+        {"over the weekend": ("2026-01-03", "week", "on", "2026-01-04"),
+         "later this week": ("2026-01-09", "week", "on", "2026-01-11")},
+    ),
+    (
         "Observers dated the market bombing to 24.12.2025, in the middle of the dry season.",
         {"24.12.2025": ("2025-12-24", "day", "on", "2025-12-24")},
     ),
@@ -253,6 +268,17 @@ def test_weekdays_before_the_latest_date_keep_it(nlp: Language) -> None:
     assert infer_pub_date(text).value == date(2024, 5, 8)
 
 
+def test_a_later_month_rules_out_an_old_anchor() -> None:
+    text = (
+        "Under the accord of 3 May 2024, aid flowed until it collapsed in November 2025. "
+        "On Friday, strikes resumed."
+    )
+    guess = infer_pub_date(text)
+    assert (guess.value, guess.method) == (None, "conflict")
+    ahead = "On 2 March 2025 the parties met to prepare the 2026 elections; on Monday they met again."
+    assert infer_pub_date(ahead).value is not None
+
+
 def test_future_dates_do_not_anchor_the_publication_date() -> None:
     text = "On 2 February 2025 the rebels seized the bridge. Elections will be held on 20 March 2025."
     assert infer_pub_date(text).value == date(2025, 2, 2)
@@ -300,6 +326,8 @@ NON_DATES = [
     "A ratio of 7/1/2026 is not a date we read, nor is version 3.2.1.",
     "Friday prayers were cancelled across the province, and few marked Good Friday.",
     "The convoy had been stopped the previous day, a driver recalled.",
+    "A crowd of 2000 gathered, and the 2000 displaced residents waited by 2100 GMT for the trucks.",
+    "Mourners met at the church of Mar Elias, as the Sunday Times reported.",
 ]
 
 
@@ -334,6 +362,14 @@ def test_empty_and_dateless_documents(nlp: Language) -> None:
     for text in ("", "   ", "No date here at all, only 40 people and 3 trucks."):
         doc = run(nlp, text)
         assert doc._.dates == [] and doc._.pub_date is None and not doc._.errors
+
+
+def test_doc_text_is_the_document_text_when_it_fits(nlp: Language) -> None:
+    doc = run(nlp, "Shelling hit the port on Monday.\nTwo ships burned.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc._.document.text
+    doc._.document = document_from_text("A different, longer text that does not match the tokens at all.")
+    assert doc_text(doc) == doc.text
 
 
 def test_acled_time_precision() -> None:

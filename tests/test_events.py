@@ -237,6 +237,9 @@ def test_most_specific_place_wins(events_nlp: Language) -> None:
         "Officials denied that any protesters had been arrested.",
         "The minister will visit the region next week to discuss reconstruction.",
         "A strong earthquake struck the coastal province on Monday.",
+        "“The situation around the port is very tense,” the envoy said, referring to clashes near the docks.",
+        "The groups expressed their deep concern over renewed shelling of the suburbs.",
+        "The fighters said they would refuse to surrender the hill.",
     ],
 )
 def test_statements_forecasts_and_non_acled_types_are_not_events(events_nlp: Language, text: str) -> None:

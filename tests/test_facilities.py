@@ -22,9 +22,13 @@ def run(nlp: Any, text: str, places: dict[str, str] | None = None, doc_id: str =
     mentions, entities = [], {}
     for name, country in (places or {}).items():
         start = text.index(name)
-        entity = Entity(id=make_id("place", name), kind=EntityKind.PLACE, name=name, type="city", country=country)
+        entity = Entity(
+            id=make_id("place", name), kind=EntityKind.PLACE, name=name, type="city", country=country
+        )
         entities[entity.id] = entity
-        mentions.append(Mention(start=start, end=start + len(name), label="PLACE", text=name, entity_id=entity.id))
+        mentions.append(
+            Mention(start=start, end=start + len(name), label="PLACE", text=name, entity_id=entity.id)
+        )
     doc._.mentions, doc._.entities = mentions, entities
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
@@ -36,9 +40,17 @@ def impacts(doc: Any) -> list[tuple[str, str, str]]:
 
 
 def test_named_hospital_attacked_gets_entity_mention_and_place(nlp: Any) -> None:
-    doc = run(nlp, "Drones struck al-Shifa hospital in Gaza City on Monday, health officials said.", {"Gaza City": "PS"})
+    doc = run(
+        nlp,
+        "Drones struck al-Shifa hospital in Gaza City on Monday, health officials said.",
+        {"Gaza City": "PS"},
+    )
     (impact,) = doc._.facility_impacts
-    assert (impact.facility, impact.facility_type, impact.status) == ("al-Shifa Hospital", "hospital", "attacked")
+    assert (impact.facility, impact.facility_type, impact.status) == (
+        "al-Shifa Hospital",
+        "hospital",
+        "attacked",
+    )
     entity = doc._.entities[impact.facility_id]
     assert entity.kind == EntityKind.FACILITY and entity.type == "hospital"
     assert entity.parent_id == make_id("place", "Gaza City") and entity.country == "PS"
@@ -55,12 +67,18 @@ def test_same_named_hospital_is_one_entity_across_documents(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("RSF fighters stormed the Saudi Maternity Hospital in El Fasher.", ("Saudi Maternity Hospital", "attacked")),
+        (
+            "RSF fighters stormed the Saudi Maternity Hospital in El Fasher.",
+            ("Saudi Maternity Hospital", "attacked"),
+        ),
         ("A Russian missile destroyed a school in Kharkiv overnight.", ("school", "destroyed")),
         ("The main water station in Bakhmut was badly damaged by shelling.", ("water station", "damaged")),
         ("Army units surrounded Al-Amal Hospital in Khan Younis.", ("Al-Amal Hospital", "besieged")),
         ("Strikes on power plants across Ukraine left millions without light.", ("power plants", "attacked")),
-        ("The Turkish Hospital in Gaza is no longer operational, doctors said.", ("Turkish Hospital", "out_of_service")),
+        (
+            "The Turkish Hospital in Gaza is no longer operational, doctors said.",
+            ("Turkish Hospital", "out_of_service"),
+        ),
         ("Jihadists torched the village mosque; the church nearby was razed.", ("mosque", "attacked")),
     ],
 )

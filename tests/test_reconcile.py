@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fogline.reconcile import compute_tallies, merged_events, timeline
 from fogline.reconcile.corpus import Corpus
-from fogline.reconcile.tallies import claim_range, summarise
+from fogline.reconcile.tallies import claim_range, describes_source, summarise
 from fogline.schema import (
     Agreement,
     AgreementStatus,
@@ -463,3 +463,38 @@ def test_corpus_follows_merges_and_places(sqlite_store: Store) -> None:
     assert not corpus.compatible_places("pl-abushouk", "pl-daraja")
     assert corpus.resolve_place("al fashir") == "pl-fasher"
     assert corpus.outlet("d4") == "Daily C"
+
+
+def test_a_place_that_only_locates_the_source_is_not_the_figures_place() -> None:
+    quote = "A nurse from the Red Crescent in North Darfur told us 80 people were killed."
+    by_source = Figure(quote=quote, source="the Red Crescent", place="North Darfur", place_id="pl-nd", low=80)
+    assert describes_source(by_source)
+    in_place = Figure(
+        quote="In Tawila, 80 people were killed, the Red Crescent said.",
+        source="the Red Crescent",
+        place="Tawila",
+        place_id="pl-tawila",
+        low=80,
+    )
+    assert not describes_source(in_place)
+
+
+def test_vague_figures_do_not_make_a_tally_contested(sqlite_store: Store) -> None:
+    doc1, doc2 = _doc("d1"), _doc("d2")
+    figs1 = [
+        fig(
+            "d1",
+            1,
+            20000,
+            99999,
+            qualifier=Qualifier.VAGUE,
+            number_text="tens of thousands",
+            measure=Measure.DISPLACED,
+        )
+    ]
+    figs2 = [fig("d2", 1, 155000, qualifier=Qualifier.ABOUT, measure=Measure.DISPLACED)]
+    sqlite_store.save(Extraction(document=doc1, entities=ENTITIES, figures=figs1))
+    sqlite_store.save(Extraction(document=doc2, figures=figs2))
+    tally = _tally(compute_tallies(sqlite_store), "displaced", "civilians")
+    assert not tally.contested and tally.sources == ["Radio B"] and len(tally.current()) == 2
+    assert (tally.low, tally.best, tally.high, tally.conservative) == (155000, 155000, 155000, 155000)

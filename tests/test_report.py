@@ -132,3 +132,21 @@ def test_report_cli(tmp_path: Path) -> None:
     assert "Situation report: El Fasher" in out.read_text()
     bad = CliRunner().invoke(app, ["report", "--since", "last week", "--db", str(db)])
     assert bad.exit_code == 1 and "--since" in bad.output
+
+
+def test_migration_adds_the_report_runs_table_to_an_older_database(tmp_path: Path) -> None:
+    from sqlalchemy import delete, inspect
+
+    from fogline.store.tables import TABLES, migrations_table
+
+    db = tmp_path / "old.db"
+    store = Store(str(db))
+    with store.engine.begin() as conn:  # make it look like a database from before 0002
+        TABLES["report_runs"].drop(conn)
+        conn.execute(delete(migrations_table).where(migrations_table.c.name == "0002_report_runs"))
+    store.close()
+    reopened = Store(str(db))
+    assert "report_runs" in inspect(reopened.engine).get_table_names()
+    build_world(reopened)
+    write_report(reopened, tmp_path / "r.md")
+    assert reopened.count(ReportRun) == 1

@@ -716,3 +716,65 @@ def test_admin_manages_users(client: TestClient, sample: Store) -> None:
     assert users.get_user(sample, "newbie") is None
     api = client.get("/api/users").json()
     assert all(set(u) == {"name", "role", "created_at"} for u in api)  # no hashes leave the server
+
+
+def test_timeline_page_and_json(open_client: TestClient) -> None:
+    entries = open_client.get("/api/timeline").json()
+    assert entries == open_client.get("/timeline.json").json()
+    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+    page = tree_of(open_client.get("/timeline").text)
+    assert len(page.xpath("//ol[@class='timeline']/li[time]")) == len(entries) > 0
+    later = open_client.get("/api/timeline?since=2025-03-10").json()
+    assert later and all(e["date"] >= "2025-03-10" for e in later) and len(later) < len(entries)
+
+
+def test_tallies_page_and_json(open_client: TestClient) -> None:
+    tallies = open_client.get("/api/tallies").json()
+    killed = [t for t in tallies if t["measure"] == "killed" and t["group"] == "civilians"]
+    assert len(killed) == 1 and (killed[0]["low"], killed[0]["high"], killed[0]["contested"]) == (
+        15,
+        41,
+        True,
+    )
+    page = tree_of(open_client.get("/tallies").text)
+    rows = page.xpath("//table[@class='data']/tbody/tr")
+    assert len(rows) == len(tallies)
+    assert len(page.xpath("//tr[@class='contested']")) == sum(t["contested"] for t in tallies)
+    only_displaced = open_client.get("/api/tallies?measure=displaced").json()
+    assert [t["best"] for t in only_displaced] == [4000]
+
+
+def test_export_endpoint_uses_the_export_library(open_client: TestClient) -> None:
+    r = open_client.get("/export/figures.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 6 and {"id", "measure", "low"} <= set(rows[0])
+    placed = list(csv.DictReader(io.StringIO(open_client.get("/export/figures.csv?place=pl-haysalam").text)))
+    assert {row["number_text"] for row in placed} == {"at least 12", "30"}
+    assert open_client.get("/export/figures.nosuchformat").status_code == 404
+    assert open_client.get("/export/figures.csv?since=soon").status_code == 422
+
+
+def test_export_needs_sign_in(client: TestClient) -> None:
+    assert client.get("/export/figures.csv").status_code == 401
+
+
+def test_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from fogline.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--db", "--anonymous-read"):
+        assert option in result.output
+
+
+def test_api_clients_get_no_cookie_but_pages_do(open_client: TestClient) -> None:
+    assert "set-cookie" not in open_client.get("/api/figures").headers
+    assert "set-cookie" not in open_client.get("/static/fogline.css").headers
+    assert "fogline_session=" in open_client.get("/figures").headers["set-cookie"]

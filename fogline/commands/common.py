@@ -33,13 +33,13 @@ def clean_errors() -> Iterator[None]:
     except typer.Exit:
         raise
     except (CliError, StoreError, OSError, ValueError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         err_console.print("interrupted")
         raise typer.Exit(130) from None
     except Exception as exc:  # last resort: still no traceback for users
-        err_console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False, soft_wrap=True)
         if "--debug" in sys.argv:
             raise
         raise typer.Exit(1) from None

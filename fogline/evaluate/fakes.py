@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fogline.evaluate import scorer
 from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
@@ -23,7 +23,12 @@ from fogline.nlp.figures_tally import ARMED_GROUPS, killed_by_group
 from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
-COMBINE = min  # the most conservative count, as ACLED
+EXACT_WITHIN = 8  # when the lead only has vague amounts, the first exact count within this many sentences
+def _first(kept: int, _later: int) -> int:
+    return kept
+
+
+COMBINE = _first  # FA-KES coders keep the count the lead gives first
 _CIVILIAN_NAMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN}
 # FA-KES governorate names -> other spellings of the same governorate
 GOVERNORATE_ALIASES = {"damascus": {"rif dimashq", "damascus countryside", "rural damascus", "rif dimashq"}}
@@ -44,7 +49,17 @@ def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
         first = min(killed, key=lambda f: f.start)
         lead = [f for f in killed if f.quote == first.quote]
     exact = [f for f in lead if f.qualifier != Qualifier.VAGUE]
-    return exact or lead
+    if exact:
+        return exact
+    later = [f for f in killed if f.qualifier != Qualifier.VAGUE and f.start < _sentence_end(body, EXACT_WITHIN)]
+    if later:  # "Hundreds dead" in the lead, "the toll reached 330" further down
+        first = min(later, key=lambda f: f.start)
+        return [f for f in later if f.quote == first.quote]
+    return lead
+
+
+def _sentence_end(body: list[Span], count: int) -> int:
+    return body[min(count, len(body)) - 1].end_char if body else 0
 
 
 def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:

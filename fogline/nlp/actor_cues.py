@@ -87,7 +87,7 @@ _NOT_NAMES = _words(
 _SPEECH_AFTER = _plain(
     "said says told stated announced confirmed reported added warned claimed noted wrote tweeted"
 )
-_ACCORDING = name_words("according to")
+_ACCORDING = ("according", "to")
 _FROM_CUES = _plain("statement spokesman spokeswoman spokesperson spokespeople")
 _REFERENCE_HEADS = _words(
     "council ministry observatory organisation organization agency confederation network committee "
@@ -156,9 +156,9 @@ def doc_countries(doc: Doc) -> Counter[str]:
 
 
 _PLACE_AUTHORITY_AFTER = [
-    name_words(p) for p in ("authorities", "local council", "municipality", "city council")
+    tuple(p.split()) for p in ("authorities", "local council", "municipality", "city council")
 ]
-_PLACE_AUTHORITY_BEFORE = [name_words(p) for p in ("municipality of", "authorities in", "authorities of")]
+_PLACE_AUTHORITY_BEFORE = [tuple(p.split()) for p in ("municipality of", "authorities in", "authorities of")]
 _BODY_HEADS = {
     "council": "Council",
     "councils": "Council",
@@ -237,7 +237,7 @@ def add_generic_actors(doc: Doc, add: AddMention, extractor: str) -> None:
 # Lowercase phrases read as the document's main country's state actor (longest first).
 _COUNTRYLESS = sorted(
     (
-        name_words(p)
+        tuple(p.split())
         for p in (
             "government forces",
             "government troops",
@@ -259,6 +259,9 @@ _COUNTRYLESS = sorted(
     key=len,
     reverse=True,
 )
+_COUNTRYLESS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _COUNTRYLESS:
+    _COUNTRYLESS_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # A word before "soldiers"/"troops" that makes them someone else's.
 _OTHER_SIDE = _plain(
     "rebel rebels militia opposition enemy foreign peacekeeping insurgent jihadist "
@@ -280,6 +283,8 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
     table = token_table(doc)
     lowered, texts = table.lowers, table.texts
     for i in range(len(lowered)):
+        if lowered[i] not in _COUNTRYLESS_BY_FIRST and lowered[i] not in _CROWDS:
+            continue
         if i in taken or not texts[i][:1].islower():
             continue
         if i > 0 and (
@@ -293,7 +298,7 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
             add(doc, doc[i : i + 1], crowd_entity, "ACTOR", extractor, 0.7, {"pattern": "document country"})
             taken.add(i)
             continue
-        for phrase in _COUNTRYLESS:
+        for phrase in _COUNTRYLESS_BY_FIRST.get(lowered[i], ()):
             end = i + len(phrase)
             if tuple(lowered[i:end]) != phrase or any(j in taken for j in range(i, end)):
                 continue

@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_list, document_id, register_extensions
-from fogline.nlp.facilities import sentence_date
+from fogline.nlp.facilities import Sentence, sentence_date, sentences
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
 
 EXTRACTOR = "fogline.agreements.v1"
@@ -194,7 +194,7 @@ class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         found: list[_Found] = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             try:
                 found.extend(self._sentence(doc, sent))
             except Exception as exc:  # one bad sentence must not stop the document
@@ -202,7 +202,7 @@ class AgreementExtractor:
         doc_list(doc, "agreements").extend(merge(found))
         return doc
 
-    def _sentence(self, doc: Doc, sent: Span) -> list[_Found]:
+    def _sentence(self, doc: Doc, sent: Sentence) -> list[_Found]:
         text = sent.text
         if text.rstrip().endswith("?"):
             return []
@@ -349,7 +349,7 @@ class AgreementExtractor:
 
     @staticmethod
     def _parties(
-        doc: Doc, sent: Span, start: int, end: int, cue: tuple[int, int] | None, offset: int
+        doc: Doc, sent: Sentence, start: int, end: int, cue: tuple[int, int] | None, offset: int
     ) -> list[Mention]:
         """ACTOR (or country PLACE) mentions named as parties: "between A and B", "with B", or the subject."""
         text = doc.text
@@ -438,7 +438,7 @@ def merge(found: list[_Found]) -> list[Agreement]:
     return list(merged.values())
 
 
-@Language.factory("fogline_agreements_v1", requires=["doc.sents"], assigns=["doc._.agreements"])
+@Language.factory("fogline_agreements_v1", requires=["token.is_sent_start"], assigns=["doc._.agreements"])
 def make_agreement_extractor(nlp: Language, name: str) -> AgreementExtractor:
     register_extensions()
     return AgreementExtractor()

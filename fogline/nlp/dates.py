@@ -36,10 +36,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.nlp.dates_rules import DateExpr, iso_at, resolve, scan
-from fogline.nlp.extensions import doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_list, doc_text, document_id, register_extensions
 from fogline.schema import Mention, make_id
 
 EXTRACTOR = "fogline.dates.v1"
+__all__ = ["EXTRACTOR", "DateTagger", "PubDateGuess", "acled_time_precision", "dates_in", "doc_text",
+           "infer_pub_date", "nearest_date", "parse_iso_date"]  # fmt: skip
 
 _PUBLISH_CUE = re.compile(
     r"(?:posted|published|updated|last\s+updated|first\s+published|date\s+of\s+publication|date|dated)"
@@ -101,8 +103,10 @@ def _latest_period_start(exprs: list[DateExpr]) -> date | None:
     context: the publication date cannot precede it."""
     starts = []
     for e in exprs:
-        if e.future or e.kind not in {"month", "year"} or e.year is None:
+        if e.future or e.kind not in {"month", "year"} or e.year is None or e.relation not in {"on", "since"}:
             continue
+        if e.kind == "year" and not e.text.lower().startswith(("in ", "since ", "during ", "throughout ")):
+            continue  # "the 2026 elections" may lie ahead
         span = resolve(e, None)
         if span is not None:
             starts.append(span[0])
@@ -140,18 +144,6 @@ def infer_pub_date(text: str, exprs: list[DateExpr] | None = None) -> PubDateGue
             best = (width, pub)
     assert best is not None
     return PubDateGuess(best[1], "latest_date+weekdays", anchor)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without its cost: spaCy rebuilds it token by token on every access (~4 ms for 600
-    words); the Document's text is the very string the Doc was made from, so use it when it fits."""
-    meta = doc._.document
-    text = getattr(meta, "text", None)
-    if isinstance(text, str) and len(doc):
-        last = doc[-1]
-        if last.idx + len(last.text_with_ws) == len(text):
-            return text
-    return doc.text if len(doc) else ""
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -221,7 +213,7 @@ class DateTagger:
         value = precision = first = last = None
         if span is not None:
             first_d, last_d, precision = span
-            if relation == "since" and pub is not None and last_d < pub:
+            if relation == "since" and pub is not None and pub >= first_d:  # "since X": X up to the pub date
                 last_d = pub
             value = iso_at(first_d, precision)
             first, last = first_d.isoformat(), last_d.isoformat()
@@ -248,7 +240,7 @@ class DateTagger:
             end=expr.end,
             quote=_sentence_at(text, starts, expr.start),
             extractor=EXTRACTOR,
-            confidence=0.9 if resolved else 0.5,
+            confidence=(0.7 if attributes["inferred_pub"] else 0.9) if resolved else 0.5,
             label="DATE",
             text=expr.text,
             value=value,

@@ -54,6 +54,7 @@ def _alt(words: Any) -> str:
 
 
 _MONTH = rf"(?P<month>{_alt(MONTHS)})(?![A-Za-z])"
+_MONTH_FULL = rf"(?P<month>{_alt([*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)])})(?![A-Za-z])"
 _WD_FULL = _alt(WEEKDAYS)
 _WD_ANY = _alt(list(WEEKDAYS) + list(WEEKDAY_ABBR))
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d|\d)"
@@ -64,14 +65,16 @@ _NUM = rf"(?P<num>\d{{1,3}}|{_alt(NUMBER_WORDS)})"
 _COUNT_NOUNS = (
     "people|persons|civilians|children|women|men|families|households|refugees|fighters|soldiers|troops|"
     "deaths|dead|casualties|cases|homes|houses|tonnes|tons|km|kilometres|kilometers|metres|meters|"
-    "dollars|euros|of\\s+whom|of\\s+them|were|had|have|are"
+    "dollars|euros|of\\s+whom|of\\s+them|were|had|have|are|GMT|UTC|local|hours|hrs|h"
 )
 
 # Nouns a bare year may modify ("2025 clashes", "2011 uprising"): the year is then a date.
 _EVENT_NOUNS = (
     "clashes|fighting|offensive|war|uprising|revolution|protests|elections?|agreement|accord|deal|ceasefire|"
     "truce|massacres?|attacks?|bombings?|siege|invasion|coup|earthquake|floods?|famine|crisis|conflict|"
-    "campaign|operation|escalation|referendum|talks|summit|census|report"
+    "campaign|operation|escalation|referendum|talks|summit|census|report|genocide|borders?|constitution|"
+    "crackdown|intifada|accords?|peace\\s+(?:deal|agreement|talks)|civil\\s+war|unrest|violence|riots?|raids?|"
+    "airstrikes?|air\\s+strikes?|shelling|assault|battle|takeover|withdrawal|evacuation|resolution|law"
 )
 
 # A day without a year up to this many days after the publication date is that near day, not the same day a
@@ -441,8 +444,6 @@ def _make_calendar_unit(m: re.Match[str]) -> DateExpr | None:
     return DateExpr(m.start(), m.end(), m.group(0), "relative", rel, part=part, relative=fn)
 
 
-
-
 _F = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
     # "6-10 January 2026", "between 6 and 10 January"
@@ -451,7 +452,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
         rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"), _make_day_range),
     # "January 6-10, 2026"
     ("day_range_mdy", re.compile(
-        rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*"
+        rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
         rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
         rf"(?![\d:])(?:,?\s+{_YEAR})?"), _make_day_range),
     ("iso", re.compile(
@@ -476,21 +477,22 @@ PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
         r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+|"
         r"(?P<mprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Ll]ast|[Nn]ext|[Bb]efore|"
         r"[Aa]fter|[Ff]rom|[Oo]f|[Ll]ate|[Ee]arly)\s+(?:(?:early|mid|late)[\s-]+)?)"
-        rf"{_MONTH}(?!\s*\d)"), _make_bare_month),
+        rf"{_MONTH_FULL}(?!\s*\d)"), _make_bare_month),
     ("year_range", re.compile(
-        rf"(?<![\d,.])(?:between\s+|from\s+)?{_YEAR}\s*(?:-|–|—|to|and|until)\s*(?P<year2>(?:19|20)\d\d|\d\d)"
-        r"(?![\d,.]\d|\d)"), _make_year_range),
+        rf"(?<![\d,.])(?:[Bb]etween\s+|[Ff]rom\s+)?{_YEAR}\s*(?:-|–|—|to|and|until)\s*(?P<year2>(?:19|20)\d\d|\d\d)"
+        rf"(?![\d,.]\d|\d)(?!\s+(?:{_COUNT_NOUNS})\b)"), _make_year_range),
     # "in 2018", "since 2011", "the end of 2024", "the 2025 clashes", "2019's"
     ("year", re.compile(
         r"(?:(?P<yprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|"
-        r"[Oo]f|[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+(?:beginning|start|middle|end|summer|winter|spring|autumn|fall)"
-        rf"\s+of)[\s-]+|(?<=\b[Tt]he\s)(?=(?:19|20)\d\d\s+[a-z])|(?=(?:19|20)\d\d\s+(?:{_EVENT_NOUNS})\b))"
+        r"[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+(?:beginning|start|middle|end|summer|winter|spring|autumn|fall)"
+        rf"\s+of)[\s-]+|(?=(?:19|20)\d\d\s+(?:{_EVENT_NOUNS})\b))"
         rf"(?<![\d,.]){_YEAR}"
         rf"(?!\s+(?:{_COUNT_NOUNS})\b)"), _make_year),
     # "on Thursday", "early Friday", "Tuesday night"; not "Friday prayers" or "Good Friday"
     ("weekday", re.compile(
         rf"(?<!Good\s)(?<!Black\s)(?<!Bloody\s)(?<!Holy\s)(?<!Palm\s)(?<!Easter\s)(?<!Ash\s)"
-        rf"{_WD_PREFIX}(?P<wd>{_WD_FULL})(?![A-Za-z]){_WD_SUFFIX}(?!\s+(?:prayers?|sermons?|market|mass)\b)"),
+        rf"{_WD_PREFIX}(?P<wd>{_WD_FULL})(?![A-Za-z]){_WD_SUFFIX}(?!\s+(?:prayers?|sermons?|market|mass)\b)"
+        r"(?!\s+(?:Times|Telegraph|Express|Mail|Herald|Post|Tribune|Mirror|Observer|Independent)\b)"),
      _make_weekday),
     # "in June last year", "March of this year"
     ("month_rel_year", re.compile(
@@ -508,7 +510,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
         r"|early\s+|late\s+|mid-?)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)"
         r"(?![\w-])(?!'s\s+\w+\s+(?:days|weeks))", _F), _make_calendar_unit),
     ("calendar_unit_the", re.compile(
-        r"(?P<lead>(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+)the\s+(?P<unit>week|month|year)\b", _F),
+        r"(?:(?P<rel>since|until|by)\s+)?(?P<lead>(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+)the\s+"
+        r"(?P<unit>week|month|year)\b", _F),
      _make_calendar_unit),
     ("period", re.compile(
         rf"(?:(?:in|over|during|within|for|throughout)\s+)?the\s+(?:past|last)\s+(?:{_NUM}\s+)?"
@@ -516,5 +519,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
     ("ago", re.compile(rf"{_REL_PREFIX}{_NUM}\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _F),
      _make_ago),
     ("weekend", re.compile(
-        r"(?:(?:over|during|at|on)\s+)?(?:the\s+|(?P<which>last|this|next)\s+)weekend\b", _F), _make_weekend),
+        r"(?:(?:over|during|at|on)\s+)?(?:the\s+(?:past\s+)?|(?P<which>last|this|next)\s+(?:past\s+)?)"
+        r"weekend\b", _F),
+     _make_weekend),
 ]

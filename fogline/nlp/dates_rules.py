@@ -137,17 +137,19 @@ def scan(text: str) -> list[DateExpr]:
                 expr = build(m)
                 if expr is not None and expr.text.strip():
                     found[(m.start(), m.end())] = expr
-    ordered = sorted(found.values(), key=lambda e: (e.start, -(e.end - e.start)))
-    chosen: list[DateExpr] = []
-    last_end = -1
-    for expr in ordered:
-        if expr.start >= last_end:
-            chosen.append(expr)
-            last_end = expr.end
-    chosen = _merge_ranges(text, chosen)
+    chosen = _merge_ranges(text, _longest_first(list(found.values())))
     for expr in chosen:
         expr.future = _future_context(text, expr.start)
     return chosen
+
+
+def _longest_first(candidates: list[DateExpr]) -> list[DateExpr]:
+    """Non-overlapping candidates, longest first ("March of 2019" beats "in March"), in text order."""
+    kept: list[DateExpr] = []
+    for expr in sorted(candidates, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(expr.end <= k.start or expr.start >= k.end for k in kept):
+            kept.append(expr)
+    return sorted(kept, key=lambda e: e.start)
 
 
 def _merge_ranges(text: str, exprs: list[DateExpr]) -> list[DateExpr]:

@@ -29,6 +29,7 @@ from fogline.nlp.gazetteer_match import (
     likely_not_place,
     phrase_index,
     sentence_span,
+    sentence_text,
     token_table,
 )
 from fogline.schema import Entity, Mention, PlaceLevel, make_id
@@ -61,7 +62,7 @@ def add_mention(
         document_id=doc_id,
         start=span.start_char,
         end=span.end_char,
-        quote=sentence_of(doc, span.start, span.end).text,
+        quote=sentence_text(doc, span.start),
         extractor=extractor,
         confidence=confidence if confidence is not None else _CONFIDENCE.get(entity.origin, 0.8),
         label=label,

@@ -85,7 +85,7 @@ _STATE = {str(ActorType.STATE_FORCES)}
 _NON_STATE = {
     str(t) for t in (ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA)
 }
-_UNARMED = {str(t) for t in (ActorType.CIVILIANS, ActorType.PROTESTERS, ActorType.NGO, ActorType.MEDIA)}
+_UNARMED = {str(t) for t in (ActorType.CIVILIANS, ActorType.PROTESTERS)}
 _TERRITORY = {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
 _VIOLENCE = {"ATTACK", "ARMED_CLASH"}
 
@@ -123,10 +123,27 @@ def _first_span(c: Classification) -> tuple[int, int]:
     return c.spans[0] if c.spans else (0, 0)
 
 
+_QUOTED_SPEECH = re.compile(
+    r"^\W*[\"“«].*[\"”»],?\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|added|stated)\b", re.DOTALL
+)
+
+
+def is_quoted_speech(text: str) -> bool:
+    """A sentence opening with a quotation attributed to a speaker ("“…,” she said, …"): a statement."""
+    return _QUOTED_SPEECH.search(text) is not None
+
+
+REACTION_REACH = 60  # characters after the event cue within which a reaction still makes a statement
+
+
 def is_reaction(c: Classification) -> bool:
-    """A reaction, appeal, norm or forecast in the sentence: a statement about an event, not one (this
-    also drops "X shelled Y, and Z condemned it": precision first)."""
-    return "reaction" in c.groups_at
+    """A reaction, appeal, norm or forecast before the event cue, or just after it ("the shelling, which
+    they condemned"): a statement about an event, not one."""
+    at = c.groups_at.get("reaction")
+    if at is None:
+        return False
+    start, end = _first_span(c)
+    return at < start or at - end <= REACTION_REACH
 
 
 def conservative_fatalities(figures: list[Figure]) -> int | None:
@@ -188,7 +205,7 @@ class EventExtractor:
                 return None
         elif c.score < (MIN_ACTOR_SCORE if c.label in _VIOLENCE else self.min_score):
             return None  # a weak attack/clash cue may still be confirmed by the actors' types
-        if is_reaction(c):
+        if is_reaction(c) or is_quoted_speech(text):
             return None
         return c
 

@@ -22,8 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
@@ -58,6 +59,29 @@ _AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being|got|get
 _ADVERBS = r"(?:(?:\w+ly|also|again|reportedly|now|since|then|partially|partly|fully|badly|heavily)\s+)*"
 _NAME_WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]n|[Aa]z)[-‑‐])?[A-Z][\w'’.&-]*"
 _NAME_LINK = r"(?:\s+(?:al|el|bin|ibn|of|de|du|la|le|the)(?=\s+[A-Z]))?"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as text and character offsets (what the rule-based components need of it)."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc`` from the token array (no Token objects: much cheaper than ``doc.sents``)."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([IDX, SENT_START]).tolist()
+    starts = [0] + [idx for idx, start in rows[1:] if start == 1]
+    ends = [*starts[1:], len(doc.text)]
+    out = []
+    for start, end in zip(starts, ends, strict=True):
+        text = doc.text[start:end].rstrip()
+        out.append(Sentence(text, start, start + len(text)))
+    return out
 
 
 @dataclass
@@ -227,7 +251,7 @@ class FacilityExtractor:
         impacts = doc_list(doc, "facility_impacts")
         last_named: dict[str, _Named] = {}
         country = _document_country(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             try:
                 impacts.extend(self._sentence(doc, sent, last_named, country))
             except Exception as exc:  # one bad sentence must not stop the document
@@ -235,7 +259,7 @@ class FacilityExtractor:
         return doc
 
     def _sentence(
-        self, doc: Doc, sent: Span, last_named: dict[str, _Named], country: str | None
+        self, doc: Doc, sent: Sentence, last_named: dict[str, _Named], country: str | None
     ) -> list[FacilityImpact]:
         text = sent.text
         if text.rstrip().endswith("?"):
@@ -261,7 +285,7 @@ class FacilityExtractor:
             if status is None and previous_status is not None and _list_gap(text[previous_end : ref.start]):
                 status = previous_status
             previous_status, previous_end = status, ref.end
-            named = self._named(doc, ref, offset, last_named, country)
+            named = self._named(doc, ref, sent, last_named, country)
             if status is None:
                 continue
             start, end = offset + ref.start, offset + ref.end
@@ -289,14 +313,13 @@ class FacilityExtractor:
         return out
 
     def _named(
-        self, doc: Doc, ref: FacilityRef, offset: int, last_named: dict[str, _Named], country: str | None
+        self, doc: Doc, ref: FacilityRef, sent: Sentence, last_named: dict[str, _Named], country: str | None
     ) -> _Named | None:
         """The facility entity a reference names or refers back to (adds its mention and entity)."""
         if ref.name is None:
             return last_named.get(ref.ftype) if ref.definite else None
-        start, end = offset + ref.start, offset + ref.end
-        sent = doc.char_span(start, end, alignment_mode="expand")
-        place_id = nearest_place(doc, sent.sent if sent is not None else None, start, end)
+        start, end = sent.start_char + ref.start, sent.start_char + ref.end
+        place_id = nearest_place(doc, sent, start, end)
         entity = facility_entity(ref.name, ref.ftype, doc, place_id, country)
         doc_list(doc, "mentions").append(
             Mention(
@@ -357,7 +380,7 @@ def _document_country(doc: Doc) -> str | None:
 _IN_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
 
-def nearest_place(doc: Doc, sent: Span | None, start: int, end: int) -> str | None:
+def nearest_place(doc: Doc, sent: Sentence | None, start: int, end: int) -> str | None:
     """The entity id of the place mention nearest to [start, end) in the sentence (after "in"/"at" first)."""
     if sent is None:
         return None
@@ -372,7 +395,7 @@ def nearest_place(doc: Doc, sent: Span | None, start: int, end: int) -> str | No
     after = [m for m in places if m.start >= end and _IN_PLACE.fullmatch(text[end : m.start])]
     inside = [m for m in places if m.start >= start and m.end <= end]
     best = (after or inside or sorted(places, key=lambda m: min(abs(m.start - end), abs(start - m.end))))[0]
-    return best.entity_id  # type: ignore[no-any-return]
+    return best.entity_id
 
 
 def sentence_date(doc: Doc, start: int, end: int) -> tuple[str | None, DatePrecision | None]:
@@ -390,7 +413,9 @@ def sentence_date(doc: Doc, start: int, end: int) -> tuple[str | None, DatePreci
     return best.value, precision
 
 
-@Language.factory("fogline_facilities_v1", requires=["doc.sents"], assigns=["doc._.facility_impacts"])
+@Language.factory(
+    "fogline_facilities_v1", requires=["token.is_sent_start"], assigns=["doc._.facility_impacts"]
+)
 def make_facility_extractor(nlp: Language, name: str) -> FacilityExtractor:
     register_extensions()
     return FacilityExtractor()

@@ -168,6 +168,8 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
         if w in GROUP_NOUNS:
             while j + 1 < n and words[j + 1] in GROUP_NOUNS and words[j + 1] not in ("others", "members"):
                 group_mod = group_mod or GROUP_MODIFIERS.get(w)
+                if GROUP_NOUNS[words[j + 1]] == VictimGroup.UNKNOWN and GROUP_NOUNS[w] != VictimGroup.UNKNOWN:
+                    group_mod = group_mod or GROUP_NOUNS[w]  # "civilians residents": the specific noun
                 j += 1
                 w = words[j]
             if w in SINGULAR and q.value != 1 and q.vague is None:
@@ -181,6 +183,10 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
             if w == "forces" and group_mod is None:
                 v.group = VictimGroup.FIGHTERS
             return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
+        if w in ("and", "&", "or") and modifiers and _coordinated_modifier(words, j + 1):
+            modifiers.append(j)  # "70 regime and rebel fighters"
+            j += 1
+            continue
         if w in RIGHT_TRIGGERS or w in RIGHT_GAP or w in BOUNDARY:
             if any(
                 not _is_cap(sent[m].text) and words[m] not in ADJECTIVES | NAME_PARTICLES and words[m] != "-"
@@ -207,6 +213,16 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
         modifiers.append(j)
         j += 1
     return None
+
+
+def _coordinated_modifier(words: list[str], j: int) -> bool:
+    """True when words[j:] is one or two modifiers then a victim noun ("rebel fighters")."""
+    for k in range(j, min(j + 3, len(words))):
+        if words[k] in GROUP_NOUNS and k > j:
+            return True
+        if words[k] in GROUP_NOUNS or not words[k].isalpha() or words[k] in NOT_MODIFIERS:
+            return False
+    return False
 
 
 def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
@@ -559,7 +575,12 @@ class FigureExtractor:
             a0, a1 = _char_span(sent, best.start, best.end)
             fields["source"] = doc.text[a0:a1]
             fields["source_id"] = self._entity_id(doc, fields["source"], a0, a1, create=True)
-        fields.update(_place(doc, sent, start))
+        skip: tuple[int, int] | None = None
+        if usable:  # "a source from the Red Crescent in Western Kurdistan": the source's seat, not the place
+            tail = best.end
+            if tail < len(sent) and sent[tail].lower_ in ("in", "of", "at", "("):
+                skip = (sent[tail].idx, _char_span(sent, tail, min(tail + 7, len(sent)))[1])
+        fields.update(_place(doc, sent, start, skip))
         fields.update(_dates(doc, sent, start))
         doc_id = document_id(doc)
         return Figure(
@@ -580,11 +601,12 @@ class FigureExtractor:
         )
 
 
-def _place(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
+def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = None) -> dict[str, Any]:
     places = [
         m
         for m in doc._.mentions or []
         if m.label == "PLACE" and m.start >= sent.start_char and m.end <= sent.end_char and m.entity_id
+        and not (skip and skip[0] <= m.start < skip[1])
     ]
     if not places:
         return {}

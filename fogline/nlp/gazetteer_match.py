@@ -151,6 +151,8 @@ class TokenTable:
     sent_starts: list[int]  # token index of each sentence start, ascending
     positions: list[int]  # tokens that count in names (hyphens and apostrophes skipped)…
     keys: list[str]  # …and their folded keys
+    quotes: dict[int, str] = field(default_factory=dict)  # sentence start -> sentence text
+    text: str = ""  # the doc's text (``Doc.text`` joins every token on each call)
 
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds [start, end) of the sentence holding token ``i``."""
@@ -176,15 +178,34 @@ def token_table(doc: Doc) -> TokenTable:
     starts = [i for i, r in enumerate(rows) if r[2] == 1 or i == 0]
     positions = [i for i, t in enumerate(texts) if t not in _SKIP]
     keys = ["" if texts[i].isspace() else fold_word(texts[i]) for i in positions]
-    table = TokenTable(texts, lowers, starts, positions, keys)
+    table = TokenTable(texts, lowers, starts, positions, keys, text=_doc_text(doc))
     doc.user_data["fogline_tokens"] = table
     return table
+
+
+def _doc_text(doc: Doc) -> str:
+    """The doc's text: the Document's when it is the text the doc was made from (cheaper than ``doc.text``)."""
+    meta = doc._.document
+    if meta is not None and len(doc) and len(meta.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return str(meta.text)
+    return doc.text
 
 
 def token_keys(doc: Doc) -> tuple[list[int], list[str]]:
     """Positions and folded keys of the tokens that count in names (hyphens and apostrophes skipped)."""
     table = token_table(doc)
     return table.positions, table.keys
+
+
+def sentence_text(doc: Doc, i: int) -> str:
+    """The text of the sentence holding token ``i`` (cached per sentence)."""
+    table = token_table(doc)
+    start, end = table.sentence(i)
+    quote = table.quotes.get(start)
+    if quote is None:
+        last = doc[end - 1]
+        quote = table.quotes[start] = table.text[doc[start].idx : last.idx + len(last.text)]
+    return quote
 
 
 def sentence_span(doc: Doc, i: int) -> Span:
@@ -196,21 +217,22 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
 
-def _case_ok(doc: Doc, positions: list[int], p: int, phrase: Phrase) -> bool:
-    tokens = [doc[positions[p + j]] for j in range(len(phrase.caps))]
+def _case_ok(texts: list[str], positions: list[int], p: int, phrase: Phrase) -> bool:
+    words = [texts[positions[p + j]] for j in range(len(phrase.caps))]
     if phrase.acronym:
-        return all(t.text.isupper() or not any(c.isalpha() for c in t.text) for t in tokens)
+        return all(w.isupper() or not any(c.isalpha() for c in w) for w in words)
     if phrase.contextual:
         return True
-    if not _capitalised(tokens[0].text):
+    if not _capitalised(words[0]):
         return False
-    return all(_capitalised(t.text) or not need for t, need in zip(tokens, phrase.caps, strict=True))
+    return all(_capitalised(w) or not need for w, need in zip(words, phrase.caps, strict=True))
 
 
 def find_matches(doc: Doc, index: PhraseIndex | None = None) -> list[Match]:
     """Every gazetteer phrase in the document, longest first at each position, without overlaps."""
     index = index or phrase_index()
-    positions, keys = token_keys(doc)
+    table = token_table(doc)
+    positions, keys, texts = table.positions, table.keys, table.texts
     matches: list[Match] = []
     p, n = 0, len(keys)
     while p < n:
@@ -225,7 +247,7 @@ def find_matches(doc: Doc, index: PhraseIndex | None = None) -> list[Match]:
                 if (
                     phrase is not None
                     and _sentence_ok(doc, positions, p, length)
-                    and _case_ok(doc, positions, p, phrase)
+                    and _case_ok(texts, positions, p, phrase)
                 ):
                     start = _with_article(doc, positions[p])
                     if phrase.needs_article and start == positions[p]:

@@ -44,13 +44,17 @@ def norm_key(text: str | None) -> str:
 
 @dataclass
 class Corpus:
-    """Document metadata and entities of a store, with the lookups reconciliation needs."""
+    """Document metadata and entities of a store, with the lookups reconciliation needs.
+
+    A snapshot: claims are loaded once per record type and cached; load a new Corpus to see later writes.
+    """
 
     store: Store
     documents: dict[str, Document] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     _dominant: dict[str, str] | None = None
     _chains: dict[str, list[str]] = field(default_factory=dict)
+    _claims: dict[str, list[Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> Corpus:
@@ -240,19 +244,28 @@ class Corpus:
         A reviewed (accepted/edited) item replaces any automatic item of the same document whose span
         overlaps it (a re-extraction of the same words).
         """
-        items = [c for c in self.store.records(record) if c.review_status != ReviewStatus.REJECTED.value]
+        cached = self._claims.get(record.table)
+        if cached is not None:
+            return list(cached)
+        table = TABLES[record.table]
+        rejected = ReviewStatus.REJECTED.value
+        query = select(table).where(table.c.review_status != rejected).order_by(table.c.id)
+        with self.store.engine.connect() as conn:
+            # every column is a field of the record: build records directly (faster than from_dict)
+            items = [record(**row._mapping) for row in conn.execute(query)]
         reviewed: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c in items:
             if c.review_status in REVIEWED:
                 reviewed[c.document_id].append((c.start, c.end))
-        if not reviewed:
-            return items
-        return [
-            c
-            for c in items
-            if c.review_status in REVIEWED
-            or not any(s < c.end and c.start < e for s, e in reviewed.get(c.document_id, ()))
-        ]
+        if reviewed:
+            items = [
+                c
+                for c in items
+                if c.review_status in REVIEWED
+                or not any(s < c.end and c.start < e for s, e in reviewed.get(c.document_id, ()))
+            ]
+        self._claims[record.table] = items
+        return list(items)
 
 
 def effective_date(corpus: Corpus, claim: Any) -> str | None:

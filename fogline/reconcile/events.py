@@ -9,8 +9,9 @@ Two event mentions are the same event when (documented rules)
   else its document's publication date);
 - their actors are compatible: when both name actors, they share at least one.
 Mentions that date the start of a campaign (``is_onset``: "the offensive began on …") are merged among
-themselves with a wider window (``ONSET_WINDOW_DAYS``) and any type, because reports disagree about exactly
-that date; the disagreement is kept in ``conflicts``.
+themselves with a wider window (``ONSET_WINDOW_DAYS``), whatever their types and actors (one report names the
+ministry that announced the operation, another the army units fighting it), because reports disagree about
+exactly that date; the disagreement is kept in ``conflicts``.
 
 Attributes on which mentions disagree (start/end dates, fatalities, sub-event type) are listed in
 ``conflicts``; the merged value is the most reported one (ties: the earliest). Fatalities follow ACLED's rule:
@@ -131,7 +132,7 @@ def _fits(corpus: Corpus, cl: _Cluster, c: _Candidate, window: int, onset: bool)
         return False
     if not onset and not _types_compatible(cl.types, c.etype):
         return False
-    if c.actors and cl.actors and not c.actors & cl.actors:
+    if not onset and c.actors and cl.actors and not c.actors & cl.actors:
         return False
     return all(corpus.compatible_places(p, c.place) for p in cl.places)
 
@@ -196,6 +197,8 @@ def _most_reported(values: list[str | None]) -> str | None:
     present = [v for v in values if v]
     if not present:
         return None
+    if len(present) == 1 or all(v == present[0] for v in present):
+        return present[0]
     counts = Counter(present)
     return min(counts, key=lambda v: (-counts[v], v))
 

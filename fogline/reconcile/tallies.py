@@ -9,7 +9,8 @@ Grouping rules (documented choices)
   the other are two counts. For civilians and the other groups the side is kept on the claim but not used.
 - Place: figures are grouped at their nearest enclosing place of city level or coarser (``Corpus.anchor``),
   so a neighbourhood figure and a figure for the enclosing city count the same thing, two cities never do.
-  A figure without a place takes its document's dominant place; failing that it joins the widest tally of its
+  A figure without a place (or whose place only locates its source: "the Red Crescent in X said …") takes its
+  document's dominant place; failing that it joins the widest tally of its
   measure/group. The tally's place is the finest place enclosing all its claims.
 - Period: claims sorted by date (publication date, else the figure's own date); a gap of more than
   ``PERIOD_GAP_DAYS`` starts a new tally. Undated claims join the largest tally.
@@ -35,7 +36,6 @@ Read-time values over the sources' current, credible claims (confidence ≥ ``MI
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 import statistics
@@ -199,6 +199,15 @@ def acled_value(low: int, qualifier: str, number_text: str) -> int:
     return low
 
 
+def counted(claim: TallyClaim, claims: list[TallyClaim]) -> bool:
+    """Whether the tally's values are computed from a claim (current; vague only if nothing precise)."""
+    if claim.superseded:
+        return False
+    if claim.qualifier != VAGUE:
+        return True
+    return all(c.qualifier == VAGUE for c in claims if not c.superseded)
+
+
 @dataclass
 class Summary:
     low: int
@@ -208,21 +217,33 @@ class Summary:
     contested: bool
 
 
-def summarise(claims: list[TallyClaim]) -> Summary | None:
-    """low/best/high/conservative/contested over current credible claims (``None`` when there are none)."""
-    current = [c for c in claims if c.credible and not c.superseded] or [
-        c for c in claims if not c.superseded
-    ]
+def summarise(claims: list[TallyClaim], *, all_current: bool = False) -> Summary | None:
+    """low/best/high/conservative/contested over current credible claims (``None`` when there are none).
+
+    ``all_current``: the claims are the sources' current ones already (ignore their ``superseded`` flag).
+    """
+    if all_current:
+        current = [c for c in claims if c.credible] or claims
+    else:
+        current = [c for c in claims if c.credible and not c.superseded] or [
+            c for c in claims if not c.superseded
+        ]
     if not current:
         return None
     # vague figures ("dozens", "tens of thousands") count only when no source gives a number
     precise = [c for c in current if c.qualifier != VAGUE] or current
-    low = min(c.low for c in precise)
-    high = max(max(c.low, c.high) if c.high is not None else c.low for c in precise)
-    best = statistics.median_low([point_value(c.low, c.high, c.qualifier) for c in precise])
-    conservative = min(acled_value(c.low, c.qualifier, c.number_text) for c in precise)
-    ranges = [claim_range(c.low, c.high, c.qualifier) for c in precise]
-    contested = max(r[0] for r in ranges) > min(r[1] for r in ranges)
+    low, high, conservative = math.inf, -math.inf, math.inf
+    floor, ceiling = -math.inf, math.inf  # the intersection of the stated ranges
+    points = []
+    for c in precise:  # one pass: this runs for every date of every tally's history
+        top = c.low if c.high is None else max(c.low, c.high)
+        low, high = min(low, c.low), max(high, top)
+        conservative = min(conservative, acled_value(c.low, c.qualifier, c.number_text))
+        r0, r1 = claim_range(c.low, c.high, c.qualifier)
+        floor, ceiling = max(floor, r0), min(ceiling, r1)
+        points.append(point_value(c.low, c.high, c.qualifier))
+    best = statistics.median_low(points)
+    low, high, conservative, contested = int(low), int(high), int(conservative), floor > ceiling
     return Summary(low=low, best=best, high=high, conservative=conservative, contested=contested)
 
 
@@ -232,7 +253,7 @@ def summarise(claims: list[TallyClaim]) -> Summary | None:
 def _items(corpus: Corpus, since: str | None, until: str | None, place_id: str | None) -> list[_Item]:
     items = []
     for fig in corpus.claims(Figure):
-        place = corpus.canonical_entity_id(fig.place_id) or corpus.dominant_place(fig.document_id)
+        place = figure_place(corpus, fig)
         if place_id and not corpus.encloses(place_id, place):
             continue
         when = effective_date(corpus, fig)
@@ -258,6 +279,28 @@ def _items(corpus: Corpus, since: str | None, until: str | None, place_id: str |
             )
         )
     return items
+
+
+def describes_source(fig: Figure) -> bool:
+    """True when the figure's place is written as the location of its source, not of the victims:
+    "a source from the Red Crescent in Western Kurdistan said …", "the health ministry of Gaza (…)"."""
+    if not fig.place or not fig.source:
+        return False
+    quote = fig.quote.lower()
+    source, place = fig.source.lower().strip(), fig.place.lower().strip()
+    at = quote.find(source)
+    if at < 0:
+        return False
+    after = quote[at + len(source) : at + len(source) + len(place) + 12]
+    return bool(re.match(rf"\s*(?:in|of|from|based in|\()\s*(?:the\s+)?{re.escape(place)}", after))
+
+
+def figure_place(corpus: Corpus, fig: Figure) -> str | None:
+    """The place a figure counts: its own place, unless that only locates its source; else the document's
+    dominant place."""
+    if fig.place_id and not describes_source(fig):
+        return corpus.canonical_entity_id(fig.place_id)
+    return corpus.dominant_place(fig.document_id)
 
 
 def _split_by_period(items: list[_Item]) -> list[list[_Item]]:
@@ -369,11 +412,11 @@ def _build(corpus: Corpus, items: list[_Item]) -> Tally | None:
         # the tally as it stood once this date's reports were in: each source's latest claim so far
         before = latest_so_far.get(item.source_key)
         if before is None or before.document_id != claim.document_id or claim.low > before.low:
-            latest_so_far[item.source_key] = dataclasses.replace(claim, superseded=False)
+            latest_so_far[item.source_key] = claim
         batch.append((item, claim))
         if n + 1 < len(items) and items[n + 1].date == item.date and item.date is not None:
             continue
-        running = summarise(list(latest_so_far.values()))
+        running = summarise(list(latest_so_far.values()), all_current=True)
         if running is not None:
             history += [
                 HistoryPoint(
@@ -408,7 +451,7 @@ def _build(corpus: Corpus, items: list[_Item]) -> Tally | None:
         high=summary.high,
         conservative=summary.conservative,
         contested=summary.contested,
-        sources=unique([c.source for c in claims if not c.superseded]),
+        sources=unique([c.source for c in claims if counted(c, claims)]),
         claims=claims,
         history=history,
         key=key,

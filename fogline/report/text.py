@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fogline.reconcile.digest import AgreementItem, FacilityItem, StatementItem
-from fogline.reconcile.tallies import MEASURE_WORDS, Tally
+from fogline.reconcile.tallies import MEASURE_WORDS, Tally, counted
 from fogline.reconcile.timeline import ACT_VERBS
 from fogline.report.model import SituationReport
 
@@ -39,16 +39,21 @@ def claim_text(low: int, high: int | None, qualifier: str) -> str:
 
 def source_claims(t: Tally) -> list[tuple[str, str]]:
     """(source, its current figure as written) per source."""
-    return [
-        (c.source, c.number_text if 0 < len(c.number_text) <= 40 else claim_text(c.low, c.high, c.qualifier))
-        for c in t.current()
-    ]
+    out = []
+    for c in t.current():
+        figure = c.number_text if 0 < len(c.number_text) <= 40 else claim_text(c.low, c.high, c.qualifier)
+        out.append((c.source, figure if counted(c, t.claims) else f"{figure} (vague, not counted)"))
+    return out
 
 
 def history_text(t: Tally) -> str:
     """How the tally moved: 13 → 23 → 43 (each report's figure, in publication order, repeats dropped)."""
     values: list[str] = []
+    vague = {c.figure_id for c in t.claims if c.qualifier == "vague"}
+    precise = len(vague) < len(t.claims)
     for p in t.history:
+        if precise and p.figure_id in vague:
+            continue  # "tens of thousands" is not a step of the tally when sources give numbers
         v = number(p.value)
         if not values or values[-1] != v:
             values.append(v)

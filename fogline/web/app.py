@@ -24,6 +24,7 @@ from fogline.schema import User
 from fogline.store import Store
 from fogline.users import has_role, session_secret
 from fogline.web.auth import COOKIE_NAME, SESSION_MAX_AGE, RateLimiter, Session, SessionCodec, resolve_user
+from fogline.web.queries import ensure_indexes
 
 HERE = Path(__file__).resolve().parent
 CSP = (
@@ -48,6 +49,7 @@ class Settings:
         self.anonymous_read = anonymous_read
         self.codec = SessionCodec(session_secret(store))
         self.login_limiter = RateLimiter(login_limit, login_window)
+        ensure_indexes(store)
 
 
 def settings(request: Request) -> Settings:
@@ -182,7 +184,11 @@ def _session_middleware(app: FastAPI) -> None:
         request.state.session = Session.from_dict(conf.codec.loads(request.cookies.get(COOKIE_NAME)))
         response = await call_next(request)
         session: Session = request.state.session
-        if session.dirty:
+        path = request.url.path
+        machine = path.startswith(("/api/", "/static/", "/export/")) or path.endswith(".json")
+        if session.dirty and not (
+            session.fresh and machine
+        ):  # API clients get no cookie they did not ask for
             response.set_cookie(
                 COOKIE_NAME,
                 conf.codec.dumps(session.to_dict()),

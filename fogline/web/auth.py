@@ -63,7 +63,8 @@ class Session:
 
     user: str | None = None
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    dirty: bool = False
+    dirty: bool = False  # must be (re)sent as a cookie
+    fresh: bool = False  # created for this request (no valid cookie came with it)
 
     def to_dict(self) -> dict[str, Any]:
         return {"u": self.user, "c": self.csrf}
@@ -71,18 +72,18 @@ class Session:
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Session:
         if not data or not isinstance(data.get("c"), str):
-            return cls(dirty=True)
+            return cls(dirty=True, fresh=True)
         return cls(user=data.get("u") if isinstance(data.get("u"), str) else None, csrf=data["c"])
 
     def sign_in(self, name: str) -> None:
         self.user = name
         self.csrf = secrets.token_urlsafe(24)  # a new token after sign-in (no session fixation)
-        self.dirty = True
+        self.dirty, self.fresh = True, False
 
     def sign_out(self) -> None:
         self.user = None
         self.csrf = secrets.token_urlsafe(24)
-        self.dirty = True
+        self.dirty, self.fresh = True, False
 
     def check_csrf(self, token: str | None) -> bool:
         return bool(token) and hmac.compare_digest(self.csrf, str(token))

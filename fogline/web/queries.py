@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, String, and_, cast, func, or_, select
+from sqlalchemy import Select, String, and_, cast, func, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from fogline.schema import (
@@ -85,7 +85,7 @@ RESOURCES: dict[str, Resource] = {
         ("side_id", "source_id"),
         ("source_id", "source"),
         ("quote", "number_text", "source", "place", "side"),
-        ("-date_start", "id"),
+        ("-date_start", "-id"),
     ),
     "events": Resource(
         Event,
@@ -96,7 +96,7 @@ RESOURCES: dict[str, Resource] = {
         ("actor1_id", "actor2_id"),
         (),
         ("quote", "place", "actor1", "actor2", "event_type", "sub_event_type"),
-        ("-date_start", "id"),
+        ("-date_start", "-id"),
     ),
     "statements": Resource(
         Statement,
@@ -107,7 +107,7 @@ RESOURCES: dict[str, Resource] = {
         ("speaker_id", "target_id"),
         ("speaker_id", "speaker"),
         ("quote", "speaker", "target"),
-        ("-date_start", "id"),
+        ("-date_start", "-id"),
     ),
     "agreements": Resource(
         Agreement,
@@ -118,7 +118,7 @@ RESOURCES: dict[str, Resource] = {
         (),
         (),
         ("quote", "name", "parties"),
-        ("-date", "id"),
+        ("-date", "-id"),
     ),
     "facility_impacts": Resource(
         FacilityImpact,
@@ -129,7 +129,7 @@ RESOURCES: dict[str, Resource] = {
         (),
         (),
         ("quote", "facility", "facility_type"),
-        ("-date_start", "id"),
+        ("-date_start", "-id"),
     ),
     "mentions": Resource(
         Mention,
@@ -313,7 +313,10 @@ def _conditions(store: Store, name: str, filters: Filters) -> list[ColumnElement
         statuses = STATUS_FILTERS.get(filters.status)
         if statuses is None:
             raise ValueError(f"unknown review status filter {filters.status!r}")
-        cond.append(table.c.review_status.in_(statuses))
+        if filters.status == "":  # written as != so that SQLite can walk the listing's date index
+            cond.append(table.c.review_status != "rejected")
+        elif filters.status != "all":
+            cond.append(table.c.review_status.in_(statuses))
     if filters.document and "document_id" in table.c:
         cond.append(table.c.document_id == filters.document)
     if name == "entities":
@@ -341,6 +344,38 @@ def list_records(store: Store, name: str, filters: Filters) -> Page:
         rows = conn.execute(query).all()
     items = [typed(res.record, dict(r._mapping)) for r in rows]
     return Page(items=items, total=total, limit=limit, offset=offset, filters=filters.active())
+
+
+# Filters common enough to deserve a composite index that also covers the review-status condition:
+# figures of one measure over a period, items in a set of places.
+EXTRA_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("figures", ("measure", "date_start", "date_end", "review_status")),
+    ("figures", ("place_id", "review_status")),
+    ("events", ("place_id", "review_status")),
+)
+
+
+def ensure_indexes(store: Store) -> None:
+    """Indexes matching each listing's sort order (date, id), so a page is an index walk, not a sort.
+
+    Idempotent (``IF NOT EXISTS``, valid on SQLite and PostgreSQL); run when the web app starts.
+    """
+    with store.engine.begin() as conn:
+        for res in RESOURCES.values():
+            columns = [o.lstrip("-") for o in res.order_by]
+            if len(columns) < 2 or columns == ["id"]:
+                continue
+            _create_index(conn, res.record.table, tuple(columns))
+        for table, extra in EXTRA_INDEXES:
+            _create_index(conn, table, extra)
+
+
+def _create_index(conn: Any, table: str, columns: tuple[str, ...]) -> None:
+    quote = conn.dialect.identifier_preparer.quote
+    index = quote(f"ix_web_{table}_{'_'.join(columns)}")
+    conn.execute(
+        text(f"CREATE INDEX IF NOT EXISTS {index} ON {quote(table)} ({', '.join(map(quote, columns))})")
+    )
 
 
 def entities_by_id(store: Store, ids: set[str]) -> dict[str, Entity]:

@@ -8,11 +8,11 @@
     var sections = panel.querySelectorAll(".item-detail");
     for (var i = 0; i < sections.length; i++) sections[i].hidden = true;
     var shown = 0;
-    for (var j = 0; j < ids.length; j++) {
-      var el = document.getElementById("item-" + ids[j]);
-      if (el) { el.hidden = false; shown++; }
-    }
     var hint = document.getElementById("itempanel-hint");
+    for (var j = ids.length - 1; j >= 0; j--) {  // innermost item first, at the top of the panel
+      var el = document.getElementById("item-" + ids[j]);
+      if (el) { el.hidden = false; shown++; panel.insertBefore(el, hint ? hint.nextSibling : panel.firstChild); }
+    }
     if (hint) hint.hidden = shown > 0;
     var active = document.querySelectorAll("mark.hl.active");
     for (var k = 0; k < active.length; k++) active[k].classList.remove("active");

@@ -1,0 +1,567 @@
+"""Speakers of statements: subjects, persons and their roles, back-references, signatory groups.
+
+Used by ``fogline.statements.v1`` (see ``fogline.nlp.statements`` for the rules). No parser: a subject is the
+left-most candidate phrase that opens a clause and is separated from the speech verb only by adverbs,
+auxiliaries, a parenthesis, an appositive, a locative phrase or "in a statement on Sunday".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from fogline.gazetteer.actors import actor_entity
+from fogline.gazetteer.normalize import key_string
+from fogline.nlp.extensions import doc_entities
+from fogline.nlp.facilities import Sentence
+from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
+
+DATA = Path(__file__).with_name("data") / "statements.json"
+
+_NAME_WORD = (
+    r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z])|(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]z)[-‑])?[A-Z][\w'’&-]*)"
+)
+_LINK = r"(?:(?:of|for|and|the|de|du|bin|ibn|al)[ \t]+)*"
+CAPS = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_LINK}{_NAME_WORD})*(?:[ \t]+\([A-Z][\w&.-]*\))?")
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b", re.I)
+_BOUNDARY = re.compile(
+    r"(?:^|[,;:(—–]\s*|[”\"]\s*,?\s*|\b(?i:that|while|as|when|after|but|whereas|where)\s+|[,;]\s*and\s+)"
+    r"(?:[“\"]\s*)?(?:(?i:the|a|an)\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:\([^()]*\)\s+)?)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}$"
+)
+_PP = (
+    r"(?:\s+(?:in|of|for|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)*)?"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:\w+ly|also|has|have|had|then|later)\s+)*$", re.I)
+_GAP = re.compile(
+    r"""^(?:\s*\([^()]{1,80}\))?
+    (?:\s+(?:in|of|for|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)*)?
+    (?:\s*,\s*[^,;:“”"]{2,260}?,)?
+    (?:\s*(?:has|have|had|was|were|is|are|also|further|again|then|later|once\s+again|jointly|separately|
+        previously|specifically|publicly|strongly|firmly|repeatedly|reportedly|officially|explicitly|
+        immediately|directly|itself|themselves|himself|herself|in\s+turn|earlier|today|yesterday|
+        [a-z]+ly|on\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|on\s+\d{1,2}\s+[A-Z]\w+(?:\s+\d{4})?|
+        last\s+\w+|this\s+week|for\s+(?:his|her|its|their)\s+part|
+        in\s+(?:a|an|its|his|her|their|the|a\s+joint)\s+(?:[\w-]+\s+){0,3}(?:statement|post|interview|speech|
+        message|remarks|communiqu[ée]|briefing|letter|address|declaration|press\s+conference|tweet)
+        (?:\s+on\s+\w+)?|,))*\s*$""",
+    re.X,
+)
+_SIGNATORY_HEADING = re.compile(
+    r"^\s*[\w ,'’-]{0,40}?(?:signator(?:y|ies)|undersigned|signed\s+by|endorsed\s+by|endorsing|co-?signed|"
+    r"organi[sz]ations|ngos|groups|members)[\w ,'’()-]{0,30}:\s*$",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪·–—]|\d{1,2}[.)])?\s*(\S.{1,120}?)\s*$")
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:the\s+)?(?:undersigned(?:\s+[\w-]+){0,2}?\s+(?:organi[sz]ations|groups|ngos|parties|signatories|"
+    r"entities)\b|(?:organi[sz]ations|groups|ngos)\s+(?:undersigned|signatory)(?:\s+to\s+(?:this|the)\s+"
+    r"(?:statement|letter|appeal|declaration))?\b|signatory\s+(?:organi[sz]ations|groups|ngos)\b|"
+    r"signatories\b|undersigned\b)",
+    re.I,
+)
+_PRECEDING_ROLE = re.compile(r"(?:^|[.;:\n]\s*|\bthe\s+)([A-Z][^,.;:\n]{2,100}),\s+$")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|an|i|ch|ic|ean)$")
+
+
+@dataclass
+class _Lexicon:
+    acts: list[tuple[re.Pattern[str], StatementAct]]
+    discuss_received: re.Pattern[str]
+    discuss_with: re.Pattern[str]
+    discuss_plain: re.Pattern[str]
+    demands: list[tuple[re.Pattern[str], str]]
+    precedence: list[tuple[str, str]]
+    org_words: frozenset[str]
+    role_re: re.Pattern[str]
+    role_words: frozenset[str]
+    anaphor_re: re.Pattern[str]
+    generic_heads: frozenset[str]
+    statement_re: re.Pattern[str]
+    function_words: frozenset[str]  # capitalised at a sentence start, never a name
+
+
+def _spaced(patterns: list[str]) -> str:
+    """An alternation of patterns in which a space matches any run of whitespace."""
+    return "|".join(p.replace(" ", r"\s+") for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The statement lexicon, compiled once."""
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    acts = [
+        (re.compile(rf"\b(?:{_spaced(patterns)})\b", re.I), StatementAct(act))
+        for act, patterns in data["acts"].items()
+    ]
+    roles = sorted(data["role_words"], key=len, reverse=True)
+    role_alt = "|".join(re.escape(r) for r in roles)
+    heads = sorted(data["anaphor_heads"], key=len, reverse=True)
+    return _Lexicon(
+        acts=acts,
+        discuss_received=re.compile(rf"\b(?:{data['discuss']['received']})\s+", re.I),
+        discuss_with=re.compile(rf"\b(?:{data['discuss']['with']})\s*", re.I),
+        discuss_plain=re.compile(rf"\b(?:{data['discuss']['plain']})\b", re.I),
+        demands=[(re.compile(p, re.I), name) for name, p in data["demands"].items()],
+        precedence=[(a, b) for a, b in data["demand_precedence"]],
+        org_words=frozenset(w.lower() for w in data["org_words"]),
+        role_re=re.compile(rf"(?<![\w-])(?:{role_alt})(?![\w-])", re.I),
+        role_words=frozenset(r.lower() for r in roles),
+        anaphor_re=re.compile(
+            rf"\b(?:the|this|that)\s+((?:[\w-]+\s+){{0,2}}?(?:{'|'.join(heads)}))\b(?!\s+of\b)", re.I
+        ),
+        generic_heads=frozenset(data["generic_anaphor_heads"]),
+        statement_re=re.compile(
+            rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+            rf"(?:([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)(?:['’]s)?\s+)?"
+            rf"(?:{'|'.join(re.escape(n) for n in data['statement_nouns'])})\b",
+        ),
+        function_words=frozenset(data["function_words"]),
+    )
+
+
+@dataclass
+class Speaker:
+    """Who a statement is attributed to."""
+
+    name: str
+    entity_id: str | None
+    kind: str  # person, org, group
+    role: str | None = None
+    text: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    act: StatementAct
+    text: str
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # mention, caps, description, pronoun, group, statement
+    mention: Mention | None = None
+
+
+@dataclass
+class History:
+    sentence: int
+    speaker: Speaker
+    date: str | None
+    precision: DatePrecision | None
+
+
+@dataclass
+class Context:
+    doc: Doc
+    persons: dict[str, tuple[str, str | None]]  # surname key -> (full name, role)
+    group: Speaker | None
+    history: list[History] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _is_role_phrase(words: list[str]) -> bool:
+    lex = lexicon()
+    return bool(words) and all(
+        w.lower().rstrip(".") in lex.role_words or w.lower() in lex.role_words or _NATIONALITY.match(w)
+        for w in words
+    )
+
+
+def split_title(phrase: str) -> tuple[str | None, str]:
+    """("French President Emmanuel Macron") -> ("French President", "Emmanuel Macron")."""
+    lex = lexicon()
+    words = phrase.split()
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in lex.role_words
+        or words[i].lower().rstrip(".") in lex.role_words
+        or (_NATIONALITY.match(words[i]) and i + 1 < len(words) and words[i + 1].lower() in lex.role_words)
+        or (i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in lex.role_words)
+    ):
+        i += 2 if i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in lex.role_words else 1
+    if i == 0 or i >= len(words):
+        return None, phrase
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def is_org(name: str) -> bool:
+    lex = lexicon()
+    words = [w.lower().strip("().,") for w in name.split()]
+    return any(w in lex.org_words for w in words) or (len(words) == 1 and name.isupper())
+
+
+def surname_key(name: str) -> str:
+    last = name.split()[-1]
+    return key_string(last)
+
+
+def prescan_persons(doc: Doc) -> dict[str, tuple[str, str | None]]:
+    """Full names of persons introduced with a title ("Kenyan President William Ruto"), by surname."""
+    persons: dict[str, tuple[str, str | None]] = {}
+    text = doc.text
+    role_re = lexicon().role_re
+    for match in CAPS.finditer(text):
+        if " " not in match.group(0) or not role_re.search(text, max(0, match.start() - 40), match.end() + 130):
+            continue  # a person's full name comes with a title nearby
+        position = match.start()
+        for phrase in re.split(r"\s+and\s+", match.group(0)):
+            start = text.index(phrase, position)
+            position = start + len(phrase)
+            _prescan_phrase(persons, text, start, position)
+    for mention in doc._.mentions or []:
+        entity = (doc._.entities or {}).get(mention.entity_id or "")
+        if mention.label == "ACTOR" and entity is not None and entity.type == "person" and " " in entity.name:
+            role, _ = split_title(mention.text)
+            persons.setdefault(surname_key(entity.name), (entity.name, role))
+    return persons
+
+
+def _prescan_phrase(persons: dict[str, tuple[str, str | None]], text: str, start: int, end: int) -> None:
+    lex = lexicon()
+    role, name = split_title(text[start:end])
+    before = text[max(0, start - 40) : start]
+    lower_role = re.search(r"((?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?[a-z-]+)\s+$", before)
+    if role is None and lower_role and lex.role_re.fullmatch(lower_role.group(1).split()[-1]):
+        role = lower_role.group(1)
+    appositive = re.match(r",\s+(?:the\s+)?([^,.;\n]{3,120}?)[,.]", text[end : end + 130])
+    preceding = _PRECEDING_ROLE.search(text[max(0, start - 110) : start])
+    if (
+        role is None
+        and preceding
+        and lex.role_re.search(preceding.group(1))
+        and not is_org(preceding.group(1))
+    ):
+        role = preceding.group(1)
+    if role is None and appositive and lex.role_re.search(appositive.group(1).split(" of ")[0]):
+        role = appositive.group(1)
+    words = name.split()
+    if role is None or len(words) < 2 or is_org(name) or len(words) > 4:
+        return
+    key = surname_key(name)
+    if key not in persons or persons[key][1] is None:
+        persons[key] = (name, role)
+
+
+def entity_speaker(doc: Doc, name: str, kind: str, role: str | None, text: str) -> Speaker:
+    entity = actor_entity(name, "person" if kind == "person" else None)
+    doc_entities(doc).setdefault(entity.id, entity)
+    return Speaker(entity.name, entity.id, kind, role, text)
+
+
+def mention_speaker(doc: Doc, mention: Mention, persons: dict[str, tuple[str, str | None]]) -> Speaker:
+    entity = (doc._.entities or {}).get(mention.entity_id or "")
+    name = entity.name if entity is not None else mention.text
+    kind = "person" if entity is not None and entity.type == "person" else "org"
+    role = None
+    known = persons.get(surname_key(name))
+    if known is not None and set(name.split()) <= set(known[0].split()):
+        kind = "person"
+        if name != known[0]:
+            return entity_speaker(doc, known[0], "person", known[1], mention.text)
+    if kind == "person":
+        role = (known[1] if known else None) or split_title(mention.text)[0]
+    return Speaker(name, mention.entity_id, kind, role, mention.text)
+
+
+def _candidates(
+    doc: Doc, sent: Sentence, text: str, limit: int, quotes: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Possible subjects ending before ``limit`` (offsets relative to the sentence)."""
+    lex = lexicon()
+    offset = sent.start_char
+    out: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in doc._.mentions or []:
+        if m.start < offset or m.end > offset + limit or not m.entity_id:
+            continue
+        if m.label == "ACTOR" or (m.label == "PLACE" and is_country(doc, m)):
+            out.append(_Candidate(m.start - offset, m.end - offset, m.text, "mention", m))
+            taken.append((m.start - offset, m.end - offset))
+    head = text[:limit]
+    for match in _GROUP_SUBJECT.finditer(head):
+        out.append(_Candidate(match.start(), match.end(), match.group(0), "group"))
+    for match in lex.statement_re.finditer(head):
+        out.append(_Candidate(match.start(), match.end(), match.group(0), "statement"))
+    for match in lex.anaphor_re.finditer(head):
+        end = match.end()
+        out.append(_Candidate(match.start(), end, match.group(0), "description"))
+        tail = re.match(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)", head[end:])
+        if tail:
+            out.append(
+                _Candidate(
+                    match.start(), end + tail.end(), head[match.start() : end + tail.end()], "description"
+                )
+            )
+    for match in _POSSESSIVE_ORG.finditer(head):
+        out.append(_Candidate(match.start(), match.end(), match.group(0), "possessive"))
+    for match in re.finditer(
+        r"\b(?:the|a)\s+((?:[a-z][\w-]*\s+){0,3}(?:councils?|committees?|administrations?|authorities|authority)"
+        r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)",
+        head,
+        re.I,
+    ):
+        out.append(_Candidate(match.start(), match.end(), match.group(0), "description"))
+    for match in CAPS.finditer(head):
+        start, end = match.start(), match.end()
+        words = match.group(0).split()
+        while words and words[0].lower().strip(".") in lexicon().function_words:
+            start = head.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words = words[1:]
+        if not words or any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        phrase = head[start:end]
+        out.append(_Candidate(start, end, phrase, "caps"))
+        extension = re.match(
+            r"((?:\s+(?!also\b|has\b|have\b|had\b|was\b|were\b|is\b|are\b)[a-z]+(?<!ly)){1,2})(?=\s)",
+            head[end:],
+        )
+        if extension and not _is_role_phrase(words):
+            out.append(_Candidate(start, end + extension.end(), head[start : end + extension.end()], "caps"))
+    for match in _PRONOUN.finditer(head):
+        out.append(_Candidate(match.start(), match.end(), match.group(0), "pronoun"))
+    return [c for c in out if not any(qs <= c.start < qe for qs, qe in quotes)]
+
+
+def is_country(doc: Doc, mention: Mention) -> bool:
+    entity = (doc._.entities or {}).get(mention.entity_id or "")
+    return entity is not None and str(entity.type) == "country"
+
+
+def find_subject(
+    ctx: Context, sent: Sentence, text: str, cue: Cue, index: int, quotes: list[tuple[int, int]]
+) -> Speaker | None:
+    """The speaker whose subject phrase opens the clause of ``cue`` (the first of coordinated ones)."""
+    speakers = find_subjects(ctx, sent, text, cue, index, quotes)
+    return speakers[0] if speakers else None
+
+
+def _chain(candidates: list[_Candidate], head: str, cand: _Candidate) -> list[_Candidate]:
+    """``cand`` and the conjuncts before it ("A, B and C said")."""
+    chain = [cand]
+    while True:
+        conj = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", head[: chain[0].start])
+        if conj is None:
+            return chain
+        before = [c for c in candidates if c.end == conj.start() and c.kind in {"mention", "caps"}]
+        if not before:
+            return chain
+        chain.insert(0, max(before, key=lambda c: c.end - c.start))
+
+
+def find_subjects(
+    ctx: Context, sent: Sentence, text: str, cue: Cue, index: int, quotes: list[tuple[int, int]]
+) -> list[Speaker]:
+    """The speakers whose subject phrase opens the clause of ``cue``."""
+    head = text[: cue.start]
+    candidates = _candidates(ctx.doc, sent, text, cue.start, quotes)
+    relative = _RELATIVE.search(head)
+    if relative is not None:  # "…, X, which issued a condemnation": the antecedent before the comma
+        antecedents = [
+            c
+            for c in candidates
+            if c.kind != "pronoun"
+            and re.fullmatch(_PP + r"(?:\s*\([^()]*\))?", head[c.end : relative.start()])
+        ]
+        antecedents.sort(key=lambda c: (c.start, _KIND_ORDER[c.kind]))
+        for cand in antecedents:
+            speaker = _resolve(ctx, cand, head, index)
+            if speaker is not None:
+                return [speaker]
+    chains: list[list[_Candidate]] = []
+    for c in candidates:
+        if not _GAP.match(head[c.end :]):
+            continue
+        if _BOUNDARY.search(head[: c.start]):
+            chains.append([c])
+        elif c.kind in {"mention", "caps"}:
+            chain = _chain(candidates, head, c)
+            if len(chain) > 1 and _BOUNDARY.search(head[: chain[0].start]):
+                chains.append(chain)
+    valid = [chain[0] for chain in chains]
+    pronoun = next((c for c in valid if c.kind == "pronoun" and c.text.lower() in {"it", "they"}), None)
+    if pronoun is not None and pronoun.start > 0:
+        # "…, where they declared": an antecedent earlier in the same sentence before the recent speakers
+        earlier = [
+            c for c in candidates if c.end <= pronoun.start and c.kind in {"mention", "description", "group"}
+        ]
+        for cand in sorted(earlier, key=lambda c: (-c.end, c.start)):
+            speaker = _resolve(ctx, cand, head, index)
+            if speaker is not None and speaker.kind != "person":
+                return [speaker]
+    chains.sort(key=lambda ch: (ch[0].start, -ch[-1].end, _KIND_ORDER[ch[0].kind]))
+    for chain in chains:
+        speakers = [sp for sp in (_resolve(ctx, c, head, index) for c in chain) if sp is not None]
+        if len(speakers) == len(chain):
+            last = speakers[-1]
+            if last.kind == "person" and last.role is None:
+                last.role = _appositive_role(head[chain[-1].end :])
+            return speakers
+    return []
+
+
+_KIND_ORDER = {
+    "mention": 0,
+    "group": 1,
+    "statement": 2,
+    "possessive": 3,
+    "description": 3,
+    "caps": 4,
+    "pronoun": 5,
+}
+_POSSESSIVE_ORG = re.compile(
+    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:ministry|army|government|forces|military|"
+    r"council|administration|authorities|presidency|office|embassy|mission|militia|police|coalition)\b"
+)
+
+
+def _appositive_role(gap: str) -> str | None:
+    match = re.match(r"\s*,\s*(?:the\s+|a\s+)?([^,]{2,180}?),", gap)
+    if match and lexicon().role_re.search(match.group(1)):
+        return match.group(1).strip()
+    return None
+
+
+def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker | None:
+    """Turn a subject candidate into a speaker (anaphors via the recent speakers)."""
+    doc, lex = ctx.doc, lexicon()
+    if cand.kind == "mention" and cand.mention is not None:
+        return mention_speaker(doc, cand.mention, ctx.persons)
+    if cand.kind == "possessive":
+        return entity_speaker(doc, cand.text, "org", None, cand.text)
+    if cand.kind == "group":
+        return ctx.group or Speaker("undersigned organisations", None, "group", text=cand.text)
+    if cand.kind == "pronoun":
+        word = cand.text.lower()
+        kinds = {"it": {"org"}, "they": {"group", "org"}, "he": {"person"}, "she": {"person"}, "we": set()}[
+            word
+        ]
+        return _recent(ctx, index, 2, lambda s: s.kind in kinds)
+    if cand.kind == "statement":
+        owner = re.match(r"(?:the|this|that|its|their|his|her)\s+(.+?)\s+\w+$", cand.text, re.I)
+        if owner and owner.group(1)[:1].isupper():
+            name = re.sub(r"['’]s$", "", owner.group(1))
+            found = _recent(ctx, index, 12, lambda s: _name_matches(s, name))
+            return found or entity_speaker(doc, name, "org", None, name)
+        return _recent(ctx, index, 3, lambda s: True)
+    if cand.kind == "description":
+        words = cand.text.split()[1:]
+        if " of " in cand.text:
+            desc = " ".join(words)
+            found = _recent(ctx, index, 40, lambda s: _same_description(s.name, desc))
+            return found or entity_speaker(doc, desc, "org", None, cand.text)
+        phrase = " ".join(words).lower()
+        if phrase in lex.generic_heads or words[-1].lower() in lex.generic_heads:
+            return _recent(ctx, index, 3, lambda s: s.kind in {"org", "group"})
+        return _recent(ctx, index, 12, lambda s: _name_matches(s, " ".join(words)))
+    # capitalised phrase
+    words = cand.text.split()
+    if _is_role_phrase(words):
+        return _recent(ctx, index, 12, lambda s: _name_matches(s, cand.text))
+    role, name = split_title(cand.text)
+    if role is None:
+        before = re.search(r"((?:[A-Z][\w-]*\s+)?[a-z-]+)\s+$", head[: cand.start])
+        if before and lex.role_re.fullmatch(before.group(1).split()[-1]):
+            role = before.group(1)
+    if is_org(name):
+        return entity_speaker(doc, re.sub(r"\s+\([^)]*\)$", "", name), "org", None, cand.text)
+    if len(name.split()) == 1:
+        known = ctx.persons.get(surname_key(name))
+        if known is not None:
+            return entity_speaker(doc, known[0], "person", role or known[1], cand.text)
+        if role is None:
+            # a lone capitalised word opening the sentence ("Witnesses said") is no name unless an acronym
+            if not name.isupper() and not head[: cand.start].strip(" “\"'"):
+                return None
+            return entity_speaker(doc, name, "org", None, cand.text) if _plausible_single(name) else None
+        return entity_speaker(doc, name, "person", role, cand.text)
+    known = ctx.persons.get(surname_key(name))
+    return entity_speaker(doc, name, "person", role or (known[1] if known else None), cand.text)
+
+
+def _plausible_single(name: str) -> bool:
+    """A lone capitalised word as speaker: an acronym or a country/capital used for its government."""
+    return name.isupper() or len(name) > 3
+
+
+def _name_matches(speaker: Speaker, phrase: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[\w-]+", phrase) if w.lower() not in {"the", "this", "that"}]
+    hay = f"{speaker.name} {speaker.role or ''} {speaker.text}".lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", hay) for w in words)
+
+
+def _same_description(name: str, desc: str) -> bool:
+    a, b = name.lower().split(" of "), desc.lower().split(" of ")
+    return (
+        len(a) > 1 and len(b) > 1 and a[-1].strip() == b[-1].strip() and a[0].split()[-1] == b[0].split()[-1]
+    )
+
+
+def recent_history(ctx: Context, index: int, window: int, speaker: Speaker) -> History | None:
+    """The latest dated statement of the same speaker in the last ``window`` sentences."""
+    for item in reversed(ctx.history):
+        if index - item.sentence > window:
+            break
+        same = item.speaker is speaker or (speaker.entity_id and item.speaker.entity_id == speaker.entity_id)
+        if same and item.date is not None:
+            return item
+    return None
+
+
+def _recent(ctx: Context, index: int, window: int, accept: Any) -> Speaker | None:
+    for item in reversed(ctx.history):
+        if index - item.sentence > window:
+            break
+        if accept(item.speaker):
+            return item.speaker
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Signatory lists and embedded posts
+
+
+def find_signatories(doc: Doc) -> Speaker | None:
+    """A list of names under a heading ("Signatory organizations:") → the group speaker."""
+    lines = doc.text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":") or len(line) > 90 or not _SIGNATORY_HEADING.match(line):
+            continue
+        names: list[str] = []
+        for item in lines[i + 1 :]:
+            if not item.strip():
+                if names:
+                    break
+                continue
+            match = _LIST_ITEM.match(item)
+            if match is None or len(match.group(1).split()) > 12 or match.group(1).endswith("."):
+                break
+            names.append(match.group(1))
+        if len(names) >= 2:
+            name = f"undersigned organisations ({len(names)})"
+            entity = Entity(
+                id=make_id("actor", "signatories", sorted(key_string(n) for n in names)),
+                kind=EntityKind.ACTOR,
+                name=name,
+                type="ngo",
+                origin="extracted",
+                attributes={"signatories": names},
+            )
+            doc_entities(doc).setdefault(entity.id, entity)
+            return Speaker(name, entity.id, "group", attributes={"signatories": names})
+    return None
