@@ -372,6 +372,13 @@ def test_doc_text_is_the_document_text_when_it_fits(nlp: Language) -> None:
     assert doc_text(doc) == doc.text
 
 
+def test_running_twice_does_not_duplicate(nlp: Language) -> None:
+    doc = run(nlp, "Troops shelled the town on Monday and again on Tuesday.", published=PUB)
+    again = nlp.get_pipe("fogline.dates.v1")(doc)
+    assert [m.text for m in again._.dates] == ["on Monday", "on Tuesday"]
+    assert len([m for m in again._.mentions if m.label == "DATE"]) == 2
+
+
 def test_acled_time_precision() -> None:
     assert [acled_time_precision(p) for p in ("day", "week", "month", "year", None)] == [1, 2, 3, 3, None]
 

@@ -183,8 +183,8 @@ def test_weak_attack_cue_needs_typed_actors(events_nlp: Language) -> None:
 
 
 def test_source_is_not_an_actor(events_nlp: Language) -> None:
-    text = "Warplanes struck a bakery in Dumo on Monday, according to Civil Watch."
-    events = Builder(events_nlp, text).actor("Civil Watch", "ngo").place("Dumo").run()
+    text = "Warplanes struck a bakery in Dumo on Monday, according to the London-based Civil Watch."
+    events = Builder(events_nlp, text).actor("Civil Watch", "").place("Dumo").run()
     assert len(events) == 1
     assert events[0].sub_event_type == "Air/drone strike"
     assert events[0].actor1 is None and events[0].actor2 is None

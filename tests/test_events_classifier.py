@@ -80,6 +80,48 @@ CONFLICTS = [
 ]
 
 
+# Sentences as news reports write them, with their sources: the source must not decide the class.
+REPORTED = [
+    (
+        "Rebels shelled the town on Tuesday, killing at least 12 civilians, the health ministry said.",
+        "ART_MISS_ATTACK",
+    ),
+    ("Rescue workers pulled 9 bodies from the rubble after an airstrike on a housing block.", "AIR_STRIKE"),
+    ("Gunmen on motorbikes killed 23 villagers in an attack on a hamlet, the governor said.", "ATTACK"),
+    (
+        "At least 30 soldiers died when jihadists attacked a military post, security sources said.",
+        "ARMED_CLASH",
+    ),
+    (
+        "Paramilitary fighters seized the town after heavy fighting with the army, monitors said.",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+    ),
+    ("The army said it had regained control of the main road linking the two cities.", "GOV_REGAINS_TERIT"),
+    ("A drone struck a wedding party in the village, killing five guests, relatives said.", "AIR_STRIKE"),
+    (
+        "Police fired live rounds at crowds protesting against the coup, killing three, medics said.",
+        "FORCE_AGAINST_PROTEST",
+    ),
+    (
+        "Thousands rallied peacefully in the capital on Friday to demand the release of prisoners.",
+        "PEACE_PROTEST",
+    ),
+    ("A device planted under a car detonated in the market, wounding 14 people, police said.", "REM_EXPLOS"),
+    ("The two sides swapped 90 prisoners each under a deal brokered by a neighbouring state.", "AGREEMENT"),
+    ("Security forces detained 40 people in overnight raids, the interior ministry said.", "ARREST"),
+    ("Militants abducted 12 passengers from a bus on the highway, police said.", "ABDUCT_DISSAP"),
+    ("Tens of thousands have fled their homes since the fighting began, the refugee agency said.", "OTHER"),
+    ("Naval forces intercepted a shipment of rifles and ammunition off the coast.", "DISR_WEAP"),
+    ("The ministry of health reported 40 new cholera cases in the camp.", "NATURAL_DISASTER"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), REPORTED)
+def test_reported_sentences(text: str, label: str) -> None:
+    result = classify(text)
+    assert result.label == label, (result.label, result.cues, result.scores)
+
+
 @pytest.mark.parametrize("label", sorted(SNIPPETS))
 def test_every_class_has_a_recognised_snippet(label: str) -> None:
     result = classify(SNIPPETS[label])

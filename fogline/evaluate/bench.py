@@ -244,7 +244,9 @@ def run_bench(
     """Articles per second of the Fogline pipeline and of a plain full spaCy pass over the same texts.
 
     ``corpus``: texts to use (padded/trimmed to ~600 words by concatenation); default: see ``build_corpus``.
-    ``n_process`` > 1 runs both in that many forked processes. ``baseline=False`` skips the spaCy pass.
+    ``n_process`` > 1 runs both in that many processes: spaCy's ``nlp.pipe(n_process=…)`` for the baseline,
+    a fork pool for Fogline (``nlp.pipe`` cannot ship Fogline's Docs between processes: msgpack cannot
+    serialise ``doc._.document`` or the Mention records). ``baseline=False`` skips the spaCy pass.
     Wall-clock rates (``articles_per_s``) depend on other load on the machine; the CPU-time rates
     (``articles_per_cpu_s``, ``cpu_ratio``) do not, and are the ones to compare across runs.
     """

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_list, document_id, register_extensions
-from fogline.nlp.facilities import Sentence, sentence_date, sentences
+from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
 
 EXTRACTOR = "fogline.agreements.v1"
@@ -352,7 +352,7 @@ class AgreementExtractor:
         doc: Doc, sent: Sentence, start: int, end: int, cue: tuple[int, int] | None, offset: int
     ) -> list[Mention]:
         """ACTOR (or country PLACE) mentions named as parties: "between A and B", "with B", or the subject."""
-        text = doc.text
+        text = doc_text(doc)
         mentions = [
             m
             for m in doc._.mentions or []

@@ -170,6 +170,9 @@ class DateTagger:
         register_extensions()
         dates = doc_list(doc, "dates")
         mentions = doc_list(doc, "mentions")
+        if dates:  # run again on the same doc: replace, do not duplicate
+            dates.clear()
+            mentions[:] = [m for m in mentions if m.extractor != EXTRACTOR]
         try:
             text = doc_text(doc)
             exprs = scan(text)

@@ -57,7 +57,9 @@ ONSET = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_BEFORE = re.compile(
-    r"(?:according to|said|says|told|cited|quoting|per)\s*(?:the\s+)?$", re.IGNORECASE
+    r"(?:(?:according to|cited by|reported by|quoted by)[^,;.!?]*"
+    r"|(?:said|says|told|cited|quoting|per)\s*(?:the\s+)?)$",
+    re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
     r"^\W*(?:said|says|reported|reports|told|stated|announced|claimed|confirmed|added)\b", re.IGNORECASE
@@ -88,6 +90,7 @@ _NON_STATE = {
 _UNARMED = {str(t) for t in (ActorType.CIVILIANS, ActorType.PROTESTERS)}
 _TERRITORY = {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
 _VIOLENCE = {"ATTACK", "ARMED_CLASH"}
+_NOT_PARTIES = {str(ActorType.MEDIA), str(ActorType.NGO)}  # monitors and outlets report events
 
 
 def refine_label(label: str, agent_type: str | None, target_type: str | None) -> str:
@@ -365,7 +368,7 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
 
 def _is_source(doc: Doc, m: Mention) -> bool:
     """An actor named as the source of the report ("according to X", "X said"), not a party to it."""
-    before = doc.text[max(0, m.start - 25) : m.start]
+    before = doc.text[max(0, m.start - 100) : m.start]
     after = doc.text[m.end : m.end + 20]
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
 
@@ -379,7 +382,7 @@ def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention 
         for m in mentions_in(doc, sent.start_char, sent.end_char, "ACTOR")
         if m.entity_id
         and not _is_source(doc, m)
-        and str(getattr(entities.get(m.entity_id), "type", "")) != str(ActorType.MEDIA)
+        and str(getattr(entities.get(m.entity_id), "type", "")) not in _NOT_PARTIES
     ]
     anchor = next((cue for cue in cues if any(m.end <= cue[0] for m in actors)), cues[0])
     before = [m for m in actors if m.end <= anchor[0]]

@@ -70,16 +70,25 @@ class Sentence:
     end_char: int
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (the property joins every token on each access)."""
+    text = doc.user_data.get("fogline.text")
+    if text is None:
+        text = doc.user_data["fogline.text"] = doc.text
+    return str(text)
+
+
 def sentences(doc: Doc) -> list[Sentence]:
     """The sentences of ``doc`` from the token array (no Token objects: much cheaper than ``doc.sents``)."""
     if not len(doc):
         return []
     rows = doc.to_array([IDX, SENT_START]).tolist()
     starts = [0] + [idx for idx, start in rows[1:] if start == 1]
-    ends = [*starts[1:], len(doc.text)]
+    full = doc_text(doc)
+    ends = [*starts[1:], len(full)]
     out = []
     for start, end in zip(starts, ends, strict=True):
-        text = doc.text[start:end].rstrip()
+        text = full[start:end].rstrip()
         out.append(Sentence(text, start, start + len(text)))
     return out
 
@@ -391,7 +400,7 @@ def nearest_place(doc: Doc, sent: Sentence | None, start: int, end: int) -> str 
     ]
     if not places:
         return None
-    text = doc.text
+    text = doc_text(doc)
     after = [m for m in places if m.start >= end and _IN_PLACE.fullmatch(text[end : m.start])]
     inside = [m for m in places if m.start >= start and m.end <= end]
     best = (after or inside or sorted(places, key=lambda m: min(abs(m.start - end), abs(start - m.end))))[0]

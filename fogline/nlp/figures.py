@@ -81,6 +81,9 @@ OBJECT_START = {"a", "an", "the", "his", "her", "their", "its", "him", "them", "
                 "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "civilians", "people",
                 "soldiers", "members", "police", "troops", "fighters"}  # fmt: skip
 DEFINITE = {"the", "his", "her", "their", "its"}
+MEASURE_NOUNS = {"casualties", "casualty", "deaths", "death", "fatalities", "fatality", "injuries", "bodies"}
+TOLL_VERBS = {"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands", "hit",
+              "jumped", "increased", "soared", "surpassed", "passed", "topped", "exceeded", "mounted"}  # fmt: skip
 TRANSITIVE = {"killed", "injured", "wounded", "displaced", "arrested", "detained", "captured", "abducted",
               "kidnapped", "executed", "massacred", "murdered", "evacuated", "beheaded", "hurt", "slain",
               "jailed", "imprisoned", "lynched", "maimed", "uprooted", "returned"}  # fmt: skip
@@ -163,6 +166,11 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
             return _with_side(sent, words, v, modifiers)
         if w in HEAD_MEASURES:  # "displaced persons", "wounded soldiers": a fallback measure
             measure_mod = HEAD_MEASURES[w]
+            j += 1
+            continue
+        if w in GROUP_NOUNS and nxt in MEASURE_NOUNS and w not in INHERIT_HEADS:  # "civilian casualties"
+            group_mod = GROUP_MODIFIERS.get(w, GROUP_NOUNS[w])
+            modifiers.append(j)
             j += 1
             continue
         if w in GROUP_NOUNS:
@@ -330,10 +338,16 @@ def _cap_run(words: list[str], j: int) -> int:
 
 def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGroup | None] | None:
     """A trigger before the number at ``start``: a verb, "the displacement of", a toll, "home to"."""
-    # toll: "death toll has risen to", "casualties rose to"
+    # toll: "death toll has risen to", "casualties rose to", "the toll from the floods climbed to"
     k = start - 1
     while k >= 0 and start - k <= 7 and words[k] in TOLL_GAP:
         k -= 1
+    if k >= 0 and words[k] not in TOLL_NOUNS and any(w in TOLL_VERBS for w in words[k + 1 : start]):
+        m = k
+        while m >= 0 and k - m < 8 and words[m].isalpha() and words[m] not in TOLL_NOUNS:
+            m -= 1
+        if m >= 0 and words[m] == "toll":
+            k = m
     if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
         measure = TOLL_NOUNS[words[k]]
         group = None
@@ -391,6 +405,8 @@ def find_victims(sent: Span) -> list[Victims]:
         subset = _after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
+        elif v.measure is None and v.chain[0] is not v and v.chain[0].subset and v.chain[0].measure is not None:
+            v.measure, v.confidence, v.subset = v.chain[0].measure, 0.8, True  # "including six children and …"
     kept = [v for v in found if v.measure is not None]
     _inherit_groups(kept)
     return kept

@@ -35,9 +35,10 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         passer-by passers-by hunters hunter pedestrians pedestrian tourists tourist engineers engineer
         lecturer lawyer lawyers activists activist politician politicians candidate leader leaders
         headman monk monks nun priests pastors clerics cleric preacher vendor vendors youth
-        employees employee staff contractors contractor guardsman prisoner inmates inmate""",
+        employees employee staff contractors contractor guardsman prisoner inmates inmate paramedic
+        volunteer""",
     U: """people persons person individuals individual residents resident inhabitants others victims victim
-        men man lives souls bodies corpses family relatives members_of_family relative husband wife son
+        men man lives souls bodies corpses family relatives members_of_family relative husband wife son families households
         daughter brother sister father nephew cousin neighbour neighbor villagers_of""",
     CH: """children child kids kid minors minor infants infant babies baby boys boy girls girl toddlers
         toddler schoolchildren teenagers teenager teens youths schoolboys schoolgirls newborns""",
@@ -301,7 +302,7 @@ SOURCE_NOUNS = set(
     activist ministry ministries authorities authority agency police army military council witnesses
     media medics doctors hospital hospitals government governor mayor observatory group organisation
     organization committee commission office officer officers network coalition commander rescuers
-    workers residents statement report ngo un volunteers paramedics rescuers groups""".split()
+    workers residents statement report ngo un volunteers paramedics rescuers groups mission""".split()
 )
 SAY_VERBS = set(
     """said says say reported told tells announced announces stated added adds confirmed confirms claimed

@@ -166,6 +166,9 @@ class TokenTable:
         return [(a, b) for a, b in pairwise(bounds) if a < b]
 
 
+_KEY_CACHE: dict[str, str] = {}
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable`` (cached in ``doc.user_data`` while the doc keeps its length)."""
     cached = doc.user_data.get("fogline_tokens")
@@ -177,7 +180,16 @@ def token_table(doc: Doc) -> TokenTable:
     lowers = [strings[r[1]] for r in rows]
     starts = [i for i, r in enumerate(rows) if r[2] == 1 or i == 0]
     positions = [i for i, t in enumerate(texts) if t not in _SKIP]
-    keys = ["" if texts[i].isspace() else fold_word(texts[i]) for i in positions]
+    cache = _KEY_CACHE
+    keys = []
+    for i in positions:
+        text = texts[i]
+        key = cache.get(text)
+        if key is None:
+            key = "" if text.isspace() else fold_word(text)
+            if len(cache) < 500_000:
+                cache[text] = key
+        keys.append(key)
     table = TokenTable(texts, lowers, starts, positions, keys, text=_doc_text(doc))
     doc.user_data["fogline_tokens"] = table
     return table
@@ -310,10 +322,10 @@ def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Count
             country = index.actors.entities[m.phrase.actor_id].country
             if country:
                 counts[country] += 1
-    for text in token_table(doc).texts:
-        if text[:1].isupper():
-            code = index.actors.countries.get((fold_word(text),))
-            if code:
-                counts[code] += 1
+    table = token_table(doc)
+    countries = index.actors.countries
+    for i, key in zip(table.positions, table.keys, strict=True):
+        if (key,) in countries and table.texts[i][:1].isupper():
+            counts[countries[(key,)]] += 1
     counts.pop("", None)
     return counts

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_entities
-from fogline.nlp.facilities import Sentence
+from fogline.nlp.facilities import Sentence, doc_text
 from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
 
 DATA = Path(__file__).with_name("data") / "statements.json"
@@ -72,7 +72,7 @@ _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|an|i|ch|ic|ean)$")
 
 @dataclass
 class _Lexicon:
-    acts: list[tuple[re.Pattern[str], StatementAct]]
+    acts: re.Pattern[str]  # one alternation, a named group per act, the plain "state" verbs last
     discuss_received: re.Pattern[str]
     discuss_with: re.Pattern[str]
     discuss_plain: re.Pattern[str]
@@ -96,10 +96,10 @@ def _spaced(patterns: list[str]) -> str:
 def lexicon() -> _Lexicon:
     """The statement lexicon, compiled once."""
     data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
-    acts = [
-        (re.compile(rf"\b(?:{_spaced(patterns)})\b", re.I), StatementAct(act))
-        for act, patterns in data["acts"].items()
-    ]
+    ordered = sorted(data["acts"].items(), key=lambda item: item[0] == StatementAct.STATE.value)
+    acts = re.compile(
+        r"\b(?:" + "|".join(f"(?P<{act}>{_spaced(patterns)})" for act, patterns in ordered) + r")\b", re.I
+    )
     roles = sorted(data["role_words"], key=len, reverse=True)
     role_alt = "|".join(re.escape(r) for r in roles)
     heads = sorted(data["anaphor_heads"], key=len, reverse=True)
@@ -214,10 +214,12 @@ def surname_key(name: str) -> str:
 def prescan_persons(doc: Doc) -> dict[str, tuple[str, str | None]]:
     """Full names of persons introduced with a title ("Kenyan President William Ruto"), by surname."""
     persons: dict[str, tuple[str, str | None]] = {}
-    text = doc.text
+    text = doc_text(doc)
     role_re = lexicon().role_re
     for match in CAPS.finditer(text):
-        if " " not in match.group(0) or not role_re.search(text, max(0, match.start() - 40), match.end() + 130):
+        if " " not in match.group(0) or not role_re.search(
+            text, max(0, match.start() - 40), match.end() + 130
+        ):
             continue  # a person's full name comes with a title nearby
         position = match.start()
         for phrase in re.split(r"\s+and\s+", match.group(0)):
@@ -538,7 +540,7 @@ def _recent(ctx: Context, index: int, window: int, accept: Any) -> Speaker | Non
 
 def find_signatories(doc: Doc) -> Speaker | None:
     """A list of names under a heading ("Signatory organizations:") → the group speaker."""
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     for i, line in enumerate(lines):
         if not line.rstrip().endswith(":") or len(line) > 90 or not _SIGNATORY_HEADING.match(line):
             continue

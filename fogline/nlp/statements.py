@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.nlp.extensions import doc_list, document_id, register_extensions
-from fogline.nlp.facilities import Sentence, sentences
+from fogline.nlp.facilities import Sentence, doc_text, sentences
 from fogline.nlp.statement_speakers import (
     CAPS,
     Context,
@@ -70,6 +70,7 @@ _NOUN_USE = re.compile(
     r"[a-z]+ing)\s+$",
     re.I,
 )
+_SCARE_QUOTES = re.compile(r"[“”\"]")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _POST = re.compile(
     r"^[ \t]*[—–-]{1,2}\s*(?P<name>[^\n(@]{2,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
@@ -92,27 +93,22 @@ _NO_TARGET = frozenset(
 
 
 def find_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:
-    """Speech-act cues outside quotations, longest first when they overlap, left to right."""
+    """Speech-act cues outside quotations, left to right (one pass of the acts' alternation)."""
     found: list[Cue] = []
-    plain = re.sub(r"[“”\"]", " ", text)  # scare quotes inside a cue ("is “very concerned”")
-    for pattern, act in lexicon().acts:
-        for match in pattern.finditer(plain):
-            if any(qs <= match.start() < qe for qs, qe in quotes):
-                continue
-            if match.group(0).split()[0].lower().endswith("s") and _NOUN_USE.search(text[: match.start()]):
-                continue  # "rejecting demands", "urgent calls for": nouns, not verbs
-            if match.group(0)[0].isupper() and text[: match.start()].strip(" “\"'"):
-                continue
-            if act != StatementAct.EXPRESS_CONCERN and _PASSIVE.search(text[: match.start()]):
-                continue
-            found.append(Cue(match.start(), match.end(), act, match.group(0)))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    out: list[Cue] = []
-    for cue in found:
-        if out and cue.start < out[-1].end:
+    plain = _SCARE_QUOTES.sub(" ", text)  # scare quotes inside a cue ("is “very concerned”")
+    for match in lexicon().acts.finditer(plain):
+        start, cue = match.start(), match.group(0)
+        act = StatementAct(match.lastgroup or StatementAct.STATE.value)
+        if any(qs <= start < qe for qs, qe in quotes):
             continue
-        out.append(cue)
-    return out
+        if cue.split()[0].lower().endswith("s") and _NOUN_USE.search(text, max(0, start - 30), start):
+            continue  # "rejecting demands", "urgent calls for": nouns, not verbs
+        if cue[0].isupper() and text[:start].strip(" “\"'"):
+            continue
+        if act != StatementAct.EXPRESS_CONCERN and _PASSIVE.search(text, max(0, start - 30), start):
+            continue
+        found.append(Cue(start, match.end(), act, cue))
+    return found
 
 
 _INFINITIVE = re.compile(
@@ -273,11 +269,11 @@ class StatementExtractor:
         statements = doc_list(doc, "statements")
         try:
             ctx = Context(doc, prescan_persons(doc), find_signatories(doc))
-            posts = list(_POST.finditer(doc.text))
+            posts = list(_POST.finditer(doc_text(doc)))
         except Exception as exc:  # a failing pre-scan must not stop the document
             doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
             return doc
-        post_spans = [(_post_text_start(doc.text, p.start()), p.end()) for p in posts]
+        post_spans = [(_post_text_start(doc_text(doc), p.start()), p.end()) for p in posts]
         index = 0
         for sent in sentences(doc):
             if not re.search(r"[A-Za-z]", sent.text):
@@ -328,7 +324,9 @@ class StatementExtractor:
                     clause = text[cue.end : next_start]
                     if text.rstrip().endswith(":"):
                         clause = (
-                            clause.rstrip().rstrip(":") + " " + _following_list(ctx.doc.text, sent.end_char)
+                            clause.rstrip().rstrip(":")
+                            + " "
+                            + _following_list(doc_text(ctx.doc), sent.end_char)
                         )
                     demands = normalise_demands(*demand_clause(cue.text, clause))
             no_target = content_act in _NO_TARGET or re.search(r"\bfor$", cue.text, re.I)
@@ -554,8 +552,8 @@ def _post_text_start(text: str, attribution: int) -> int:
 
 def _post_statements(ctx: Context, post: re.Match[str]) -> list[Statement]:
     doc = ctx.doc
-    start = _post_text_start(doc.text, post.start())
-    body = doc.text[start : post.start()].strip()
+    start = _post_text_start(doc_text(doc), post.start())
+    body = doc_text(doc)[start : post.start()].strip()
     if not body:
         return []
     name = " ".join(w for w in post.group("name").split() if re.match(r"[A-Za-z]", w))
@@ -576,7 +574,7 @@ def _post_statements(ctx: Context, post: re.Match[str]) -> list[Statement]:
     if demands and not ({StatementAct.APPEAL, StatementAct.DEMAND} & set(acts)):
         acts.append(StatementAct.DEMAND)
     acts = list(dict.fromkeys(a for a in acts if a != StatementAct.STATE)) or [StatementAct.STATE]
-    sent = Sentence(doc.text[start : post.end()], start, post.end())
+    sent = Sentence(doc_text(doc)[start : post.end()], start, post.end())
     out = []
     for act in acts:
         out.append(

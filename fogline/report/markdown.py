@@ -5,6 +5,8 @@ from __future__ import annotations
 from fogline.report import text
 from fogline.report.model import SituationReport, timeline_entries
 
+MAX_LOCATED = 50  # the most reported located events
+
 
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
@@ -74,6 +76,7 @@ def render_markdown(report: SituationReport) -> str:
             f"- **{entry.date or 'undated'}** [{entry.kind}] {entry.title}{detail}{flags}{_notes(notes)}"
         )
     located = [e for e in report.events if e.latitude is not None]
+    located = sorted(located, key=lambda e: (-e.mention_count, e.date_start or ""))[:MAX_LOCATED]
     if located:
         out += [
             "",

@@ -213,7 +213,7 @@ def build_report(
     doc_ids |= {d for e in rec.events for d in e.document_ids}
     for group in (rec.statements, rec.agreements, rec.facilities):
         doc_ids |= {q.document_id for item in group for q in item.quotes}
-    originals = {corpus.original(d).id if corpus.original(d) else d for d in doc_ids}  # type: ignore[union-attr]
+    originals = {getattr(corpus.original(d), "id", d) for d in doc_ids}
     report = SituationReport(
         generated_at=datetime.now(UTC).isoformat(),
         since=since,
@@ -243,8 +243,8 @@ def build_report(
     points, report.map_elsewhere = focus(corpus, map_points(corpus, rec.events, rec.facilities))
     report.map = event_map(points, area_outlines(corpus, points)) if points else None
     report.summary = summary_of(report)
-    if previous is None and isinstance(store, Store):
-        previous = previous_run(store, place=report.place)
+    if previous is None:
+        previous = previous_run(corpus.store, place=report.place)
     if previous is not None:
         report.previous_at = previous.generated_at
         report.changes = what_changed(previous.summary, report.summary)

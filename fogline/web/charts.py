@@ -57,14 +57,14 @@ def _fmt(value: float) -> str:
 
 
 def time_chart(data: dict[str, dict[str, float]], width: int = 640, height: int = 220) -> Chart:
-    """A line chart of daily values: ``{series label: {ISO day: value}}``. Partial dates are skipped."""
+    """A step chart of daily values: ``{series label: {ISO day: value}}``. Partial dates are skipped."""
     left, right, top, bottom = 56, width - 12, 12, height - 28
     days = sorted({d for values in data.values() for d in (_day(k) for k in values) if d})
     if not days:
         return Chart(width, height, [], [], [], left, right, top, bottom, empty=True)
     first, last = days[0], days[-1]
     span = max((last - first).days, 1)
-    peak = _nice_max(max((v for values in data.values() for v in values.values()), default=1))
+    peak = _nice_max(max((v for values in data.values() for k, v in values.items() if _day(k)), default=1))
 
     def x_of(day: date) -> float:
         return round(left + (right - left) * ((day - first).days / span), 1)
@@ -79,7 +79,8 @@ def time_chart(data: dict[str, dict[str, float]], width: int = 640, height: int 
             day = _day(key)
             if day is not None:
                 s.points.append((x_of(day), y_of(values[key]), day.isoformat(), values[key]))
-        s.path = " ".join(f"{'M' if j == 0 else 'L'}{x},{y}" for j, (x, y, _, _) in enumerate(s.points))
+        # a step line: a reported value holds until the next report changes it
+        s.path = " ".join(f"M{x},{y}" if j == 0 else f"H{x} V{y}" for j, (x, y, _, _) in enumerate(s.points))
         series.append(s)
     step = max(1, span // 6)
     x_ticks = []
@@ -87,7 +88,9 @@ def time_chart(data: dict[str, dict[str, float]], width: int = 640, height: int 
     while day <= last:
         x_ticks.append((x_of(day), day.strftime("%d %b")))
         day += timedelta(days=step)
-    y_ticks = [(y_of(peak * f), _fmt(peak * f)) for f in (0, 0.25, 0.5, 0.75, 1)]
+    mantissa = peak / 10 ** math.floor(math.log10(peak))
+    divisions = 4 if round(mantissa, 3) == 2 else 5
+    y_ticks = [(y_of(peak * i / divisions), _fmt(peak * i / divisions)) for i in range(divisions + 1)]
     return Chart(width, height, series, x_ticks, y_ticks, left, right, top, bottom)
 
 

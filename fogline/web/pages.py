@@ -183,14 +183,23 @@ def dashboard(request: Request, filters: FilterDep) -> dict[str, Any]:
 
 def _dashboard_extra(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     chart_data: dict[str, dict[str, float]] = {}
-    for tally in data["tallies"][:3]:
-        points = {p.date[:10]: float(p.best) for p in tally.history if p.date}
-        if len(points) >= 2:
-            chart_data[f"{tally.label} (best)"] = points
+    title = "Reports and events per day"
+    for tally in data["tallies"]:  # the first headline tally reported on several days: how its range moved
+        days = {p.date[:10] for p in tally.history if p.date and len(p.date) >= 10}
+        if len(days) >= 2:
+            for key in ("high", "low", "best"):  # best drawn last, on top
+                chart_data[key] = {p.date[:10]: float(getattr(p, key)) for p in tally.history if p.date}
+            title = f"{tally.label}: low, best and high as reports arrived"
+            break
     if not chart_data:
         chart_data = data["activity"]
-    places = [(p["entity"], p["count"]) for p in data["places"]]
-    return {"chart": time_chart(chart_data), "map": place_map(places), "tally_count": len(data["tallies"])}
+    places = [(p["entity"], p["count"]) for p in data["places"] if p["entity"].type != "country"]
+    return {
+        "chart": time_chart(chart_data),
+        "chart_title": title,
+        "map": place_map(places),
+        "tally_count": len(data["tallies"]),
+    }
 
 
 # -- documents, entities, items ----------------------------------------------------------------------------

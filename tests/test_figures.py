@@ -1,0 +1,284 @@
+"""``fogline.figures.v1`` on hand-written sentences from several conflicts, with and without other components."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fogline.nlp.pipeline import build_pipeline
+from fogline.schema import Entity, EntityKind, Figure, Measure, Mention, Qualifier, VictimGroup
+
+K, I, D = Measure.KILLED, Measure.INJURED, Measure.DISPLACED
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(["fogline.sentences.v1", "fogline.figures.v1"])
+
+
+def run(nlp: Language, text: str, mentions: list[Mention] | None = None, entities: dict[str, Any] | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("fogline.sentences.v1")(doc)
+    if mentions is not None:
+        doc._.mentions = mentions
+        doc._.dates = [m for m in mentions if m.label == "DATE"]
+        doc._.entities = entities or {}
+    return nlp.get_pipe("fogline.figures.v1")(doc)  # type: ignore[no-any-return]
+
+
+def figures(nlp: Language, text: str) -> list[Figure]:
+    return list(run(nlp, text)._.figures or [])
+
+
+def readings(nlp: Language, text: str) -> list[tuple[Measure, VictimGroup, int, int | None]]:
+    return [(f.measure, f.group, f.low, f.high) for f in figures(nlp, text)]
+
+
+def mention(text: str, name: str, label: str, entity_id: str, **kw: Any) -> Mention:
+    start = text.index(name)
+    return Mention(label=label, start=start, end=start + len(name), text=name, entity_id=entity_id, **kw)
+
+
+# --- measures, groups, coordination ---------------------------------------------------------------
+
+
+def test_sudan_killed_and_wounded_with_source(nlp: Language) -> None:
+    text = (
+        "At least 40 civilians were killed and 65 others wounded when paramilitaries shelled a market in "
+        "El Fasher, according to the Sudan Doctors Network."
+    )
+    got = figures(nlp, text)
+    assert [(f.measure, f.group, f.low, f.high, f.qualifier) for f in got] == [
+        (K, VictimGroup.CIVILIANS, 40, None, Qualifier.AT_LEAST),
+        (I, VictimGroup.CIVILIANS, 65, 65, Qualifier.EXACT),
+    ]
+    assert {f.source for f in got} == {"Sudan Doctors Network"}
+    assert got[0].number_text == "At least 40"
+    assert text[got[0].start : got[0].end] == "At least 40 civilians"
+    assert got[0].quote == text and got[0].extractor == "fogline.figures.v1"
+
+
+def test_coordinated_groups_share_the_trigger(nlp: Language) -> None:
+    text = "Seven soldiers, two police officers and 14 villagers were killed in the raid on the Sahel outpost."
+    assert readings(nlp, text) == [
+        (K, VictimGroup.SECURITY_FORCES, 7, 7),
+        (K, VictimGroup.SECURITY_FORCES, 2, 2),
+        (K, VictimGroup.CIVILIANS, 14, 14),
+    ]
+
+
+def test_list_then_a_second_clause(nlp: Language) -> None:
+    text = (
+        "Nine rebel fighters, one Tatmadaw officer and 22 civilians died, and more than 60 others were hurt "
+        "during the battle for the town."
+    )
+    got = figures(nlp, text)
+    assert [(f.measure, f.group, f.low) for f in got] == [
+        (K, VictimGroup.FIGHTERS, 9),
+        (K, VictimGroup.SECURITY_FORCES, 1),
+        (K, VictimGroup.CIVILIANS, 22),
+        (I, VictimGroup.UNKNOWN, 61),  # "others" after a mixed list keeps no group
+    ]
+    assert got[1].side == "Tatmadaw"
+
+
+def test_others_take_the_group_of_the_figure_before(nlp: Language) -> None:
+    text = "By Thursday 13 citizens had lost their lives, and 64 others had been injured in the shelling."
+    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 13, 13), (I, VictimGroup.CIVILIANS, 64, 64)]
+
+
+def test_people_and_residents_are_of_unknown_status(nlp: Language) -> None:
+    text = "A missile hit the railway station in Kramatorsk, killing 52 people and injuring 87 residents."
+    assert readings(nlp, text) == [(K, VictimGroup.UNKNOWN, 52, 52), (I, VictimGroup.UNKNOWN, 87, 87)]
+
+
+def test_children_women_and_a_subset(nlp: Language) -> None:
+    text = "Twenty-three people were killed on Monday, including six children and four women, medics said."
+    got = figures(nlp, text)
+    assert [(f.measure, f.group, f.low) for f in got] == [
+        (K, VictimGroup.UNKNOWN, 23),
+        (K, VictimGroup.CHILDREN, 6),
+        (K, VictimGroup.WOMEN, 4),
+    ]
+    assert {f.source for f in got} == {"medics"}
+
+
+def test_death_toll_phrases(nlp: Language) -> None:
+    assert readings(nlp, "The death toll from the flooding of the camp rose to 23 on Sunday.") == [(K, VictimGroup.UNKNOWN, 23, 23)]
+    assert readings(nlp, "Officials said the toll had climbed to 1,200.")[0][2] == 1200
+    assert readings(nlp, "The bombing claimed the lives of 31 worshippers in Kano.") == [(K, VictimGroup.CIVILIANS, 31, 31)]
+
+
+def test_head_nouns_that_are_measures(nlp: Language) -> None:
+    assert readings(nlp, "The clinic recorded 17 deaths and 40 injuries after the strike.") == [
+        (K, VictimGroup.UNKNOWN, 17, 17),
+        (I, VictimGroup.UNKNOWN, 40, 40),
+    ]
+    got = figures(nlp, "The council reported dozens of civilian casualties in Rafah.")
+    assert [(f.measure, f.group, f.low, f.high, f.qualifier) for f in got] == [
+        (Measure.CASUALTIES, VictimGroup.CIVILIANS, 12, 99, Qualifier.VAGUE)
+    ]
+
+
+def test_displacement_and_population(nlp: Language) -> None:
+    text = "Officials said more than 300,000 people have been displaced from Khan Younis since the order."
+    assert readings(nlp, text) == [(D, VictimGroup.UNKNOWN, 300_001, None)]
+    got = figures(nlp, "Tens of thousands of civilians have fled to other districts amid the shelling.")
+    assert [(f.measure, f.group, f.low, f.high) for f in got] == [(D, VictimGroup.CIVILIANS, 20_000, 99_999)]
+    got = figures(nlp, "The bombardment endangers more than 250,000 civilians living in the two districts.")
+    assert [(f.measure, f.low) for f in got] == [(Measure.AT_RISK, 250_001)]
+    got = figures(nlp, "The siege caused the displacement of around 90,000 people from Sagaing villages.")
+    assert [(f.measure, f.low, f.qualifier) for f in got] == [(D, 90_000, Qualifier.ABOUT)]
+    assert [f.measure for f in figures(nlp, "The camp near Goma is home to 40,000 families.")] == [Measure.AT_RISK]
+
+
+def test_detained_missing_and_abducted(nlp: Language) -> None:
+    assert readings(nlp, "Police arrested 45 protesters outside the parliament in Bamako.") == [
+        (Measure.DETAINED, VictimGroup.CIVILIANS, 45, 45)
+    ]
+    assert [f.measure for f in figures(nlp, "Gunmen abducted 20 students from the school in Kaduna.")] == [
+        Measure.DETAINED
+    ]
+    assert [f.measure for f in figures(nlp, "Four aid workers are missing after the convoy was attacked.")] == [
+        Measure.MISSING
+    ]
+
+
+def test_one_person_without_a_number(nlp: Language) -> None:
+    assert readings(nlp, "A paramedic was killed by a drone strike on the ambulance near Kherson.") == [
+        (K, VictimGroup.CIVILIANS, 1, 1)
+    ]
+    assert readings(nlp, "Soldier killed in an ambush east of Timbuktu.") == [(K, VictimGroup.SECURITY_FORCES, 1, 1)]
+
+
+def test_bare_numbers_after_a_verb(nlp: Language) -> None:
+    assert readings(nlp, "Soldiers opened fire on the crowd, killing two and wounding nine.") == [
+        (K, VictimGroup.UNKNOWN, 2, 2),
+        (I, VictimGroup.UNKNOWN, 9, 9),
+    ]
+
+
+def test_attackers_in_active_voice_are_not_victims(nlp: Language) -> None:
+    text = "Twenty gunmen killed two herders and stole their cattle in Plateau State."
+    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 2, 2)]
+
+
+def test_killed_and_injured_together_are_casualties(nlp: Language) -> None:
+    assert [f.measure for f in figures(nlp, "The blast left 88 people killed and injured in the market.")] == [
+        Measure.CASUALTIES
+    ]
+
+
+def test_side_from_modifiers_and_of_phrases(nlp: Language) -> None:
+    got = figures(nlp, "At least 38 Kremlin-backed fighters and 3 members of the Wagner Group were killed.")
+    assert [(f.group, f.side) for f in got] == [
+        (VictimGroup.FIGHTERS, "Kremlin-backed"),
+        (VictimGroup.FIGHTERS, "Wagner Group"),
+    ]
+    got = figures(nlp, "Five members of the security forces were killed in the ambush.")
+    assert [(f.group, f.low) for f in got] == [(VictimGroup.SECURITY_FORCES, 5)]
+
+
+# --- not figures --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The six-day offensive was carried out by thousands of armed men against the two neighbourhoods.",
+        "Hundreds of fighters attacked the town at dawn from three directions.",
+        "The clashes lasted four days and destroyed 30 homes and 12 vehicles.",
+        "A 12-year-old boy watched the convoy pass.",
+        "Resolution 2254 calls for a political transition.",
+        "They urged respect for the 10 March 2025 agreement and its third clause.",
+        "Donors pledged $5 million for 200 families in the camp.",
+        "Bread prices rose 30 percent in a week.",
+        "The curfew starts at 10:30 on Tuesday.",
+        "More than 100 trucks crossed at Rafah on 4 November 2023.",
+        "A large number of residents were forcibly displaced from their homes.",
+        "Many people were killed in the fighting.",
+        "The army said 2,000 troops were deployed along the border.",
+        "They were defended by mere hundreds of internal security personnel.",
+        "The ceasefire was signed in 2024 after the war began in 2023.",
+        "Call 0791 234 567 for help.",
+    ],
+)
+def test_numbers_that_count_no_victims(nlp: Language, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+# --- sources -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Shelling killed 14 civilians in the town, the Sudan Doctors Network said.", "Sudan Doctors Network"),
+        ("OCHA said 12,000 people had fled the district since Friday.", "OCHA"),
+        ("A source from the Kurdish Red Crescent told reporters that 30 civilians were killed.", "Kurdish Red Crescent"),
+        ("About 5,000 people were displaced, according to figures from the Mopti regional authorities.", "Mopti regional authorities"),
+        ("At least 19 people were killed, per the Palestinian Red Crescent.", "Palestinian Red Crescent"),
+        ("Syrian state media reported that 8 soldiers were killed near Palmyra.", "Syrian state media"),
+    ],
+)
+def test_attribution(nlp: Language, text: str, source: str) -> None:
+    got = figures(nlp, text)
+    assert got, text
+    assert {f.source for f in got} == {source}
+
+
+def test_unattributed_figures_have_no_source(nlp: Language) -> None:
+    got = figures(nlp, "Eleven soldiers were killed when their convoy hit a mine near Djibo.")
+    assert [(f.low, f.source, f.source_id) for f in got] == [(11, None, None)]
+
+
+# --- with hand-set mentions and dates ------------------------------------------------------------------
+
+
+def test_mentions_give_source_place_and_dates(nlp: Language) -> None:
+    text = "Since Tuesday, 41 civilians have been killed in Kadugli in South Kordofan, the UN mission said."
+    places = {
+        "p-city": Entity(id="p-city", kind=EntityKind.PLACE, name="Kadugli", type="city"),
+        "p-state": Entity(id="p-state", kind=EntityKind.PLACE, name="South Kordofan", type="admin1"),
+    }
+    mentions = [
+        mention(text, "Since Tuesday", "DATE", "", value="2024-05-07", precision="day",
+                attributes={"relation": "since", "end": "2024-05-10"}),
+        mention(text, "Kadugli", "PLACE", "p-city"),
+        mention(text, "South Kordofan", "PLACE", "p-state"),
+        mention(text, "UN mission", "ACTOR", "a-un"),
+    ]  # fmt: skip
+    (fig,) = run(nlp, text, mentions, places)._.figures
+    assert (fig.measure, fig.group, fig.low) == (K, VictimGroup.CIVILIANS, 41)
+    assert (fig.source, fig.source_id) == ("UN mission", "a-un")
+    assert (fig.place, fig.place_id) == ("Kadugli", "p-city")
+    assert (fig.date_start, fig.date_end, str(fig.date_precision)) == ("2024-05-07", None, "day")
+
+
+def test_as_of_date_ends_the_period(nlp: Language) -> None:
+    text = "As of Friday, 2,300 people had been displaced from the camp."
+    mentions = [
+        mention(text, "As of Friday", "DATE", "", value="2024-06-14", precision="day",
+                attributes={"relation": "as_of"}),
+    ]  # fmt: skip
+    (fig,) = run(nlp, text, mentions)._.figures
+    assert (fig.measure, fig.low, fig.date_start, fig.date_end) == (D, 2300, None, "2024-06-14")
+
+
+def test_side_id_from_an_actor_mention(nlp: Language) -> None:
+    text = "Heavy fighting left 17 RSF fighters dead near the refinery."
+    mentions = [mention(text, "RSF", "ACTOR", "a-rsf")]
+    (fig,) = run(nlp, text, mentions)._.figures
+    assert (fig.side, fig.side_id, fig.group) == ("RSF", "a-rsf", VictimGroup.FIGHTERS)
+
+
+def test_ids_are_stable_and_errors_do_not_escape(nlp: Language) -> None:
+    text = "Four civilians were killed in the drone strike on the market in Sumy."
+    first = figures(nlp, text)
+    second = figures(nlp, text)
+    assert [f.id for f in first] == [f.id for f in second] and first[0].id
+    doc = run(nlp, text)
+    assert not doc._.errors
