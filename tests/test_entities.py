@@ -223,3 +223,43 @@ def test_seeds_resolve_variants_to_the_same_entities(ents_nlp: Language, seeds_d
     assert any(m.text == "Abu Muhammad al-Julani" for m, _ in mentions)
     sohr = ids(("sohr", "syrian observatory"), "ACTOR")
     assert len(sohr) == 1
+
+
+def test_small_towns_need_their_country_in_the_document(ents_nlp: Language) -> None:
+    doc = run(ents_nlp, "A convoy was ambushed near Aguelhok on Tuesday.")
+    assert [m.text for m, _ in found(doc, "PLACE")] == []
+    doc = run(ents_nlp, "A convoy was ambushed near Aguelhok in northern Mali on Tuesday.")
+    assert by_text(doc, "Aguelhok").country == "ML"
+
+
+def test_a_name_written_with_its_article_needs_it_in_the_text(ents_nlp: Language) -> None:
+    doc = run(ents_nlp, "Youths rallied in Bab Sharqi while Turkish drones circled over al-Bab.")
+    places = {m.text: e.name for m, e in found(doc, "PLACE")}
+    assert places == {"al-Bab": "Al-Bab"}
+
+
+def test_unnamed_forces_and_crowds_take_the_documents_country(ents_nlp: Language) -> None:
+    doc = run(
+        ents_nlp,
+        "In Chad, soldiers dispersed protesters in N'Djamena, and unidentified gunmen later attacked a "
+        "police post near Abeche, Chadian officials said.",
+    )
+    assert by_text(doc, "soldiers").name == "Military Forces of Chad"
+    assert by_text(doc, "protesters").name == "Protesters (Chad)"
+    gunmen = by_text(doc, "unidentified gunmen")
+    assert (gunmen.name, gunmen.country) == ("Unidentified Armed Group (Chad)", "TD")
+    # a document about several countries gives no country to unnamed soldiers
+    doc = run(ents_nlp, "Soldiers from Kenya, Uganda and Ethiopia met in Nairobi, where soldiers trained.")
+    assert all(m.text != "soldiers" for m, _ in found(doc, "ACTOR"))
+
+
+def test_local_bodies_of_named_places(ents_nlp: Language) -> None:
+    doc = run(
+        ents_nlp,
+        "The civil council of the Bani Zaid and Midan neighbourhoods appealed for help, and the council "
+        "later said water had run out.",
+    )
+    body = by_text(doc, "civil council of the Bani Zaid and Midan neighbourhoods")
+    assert (body.name, body.type, body.country) == ("Council of Bani Zaid and Midan", "government", "SY")
+    ref = next(m for m, _ in found(doc, "ACTOR") if m.text == "the council")
+    assert ref.entity_id == body.id

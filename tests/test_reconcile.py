@@ -498,3 +498,30 @@ def test_vague_figures_do_not_make_a_tally_contested(sqlite_store: Store) -> Non
     tally = _tally(compute_tallies(sqlite_store), "displaced", "civilians")
     assert not tally.contested and tally.sources == ["Radio B"] and len(tally.current()) == 2
     assert (tally.low, tally.best, tally.high, tally.conservative) == (155000, 155000, 155000, 155000)
+
+
+def test_campaign_start_merges_across_differently_named_actors(sqlite_store: Store) -> None:
+    doc1, doc2 = _doc("d1"), _doc("d2")
+    one = event("d1", 1, is_onset=True, date_start="2025-10-20", actor1_id="ac-rsf", place_id="pl-fasher")
+    two = event("d2", 1, is_onset=True, date_start="2025-10-23", actor1_id="ac-saf", place_id="pl-abushouk")
+    sqlite_store.save(Extraction(document=doc1, entities=ENTITIES, events=[one]))
+    sqlite_store.save(Extraction(document=doc2, events=[two]))
+    (merged,) = merged_events(sqlite_store)
+    assert merged.conflicts["date_start"] == ["2025-10-20", "2025-10-23"] and merged.place == "Abu Shouk"
+
+
+def test_agreements_named_by_their_date_are_one_agreement(sqlite_store: Store) -> None:
+    from fogline.reconcile.digest import agreements
+
+    doc1, doc2 = _doc("d1"), _doc("d2")
+    dated = Agreement(
+        id="a1", document_id="d1", quote="q1", name="the 10 March 2025 agreement", date="2025-03-10"
+    )
+    named = Agreement(id="a2", document_id="d2", quote="q2", name="the March 10th agreement", violated=True)
+    other = Agreement(id="a3", document_id="d2", start=5, quote="q3", name="the April 1 agreement")
+    sqlite_store.save(Extraction(document=doc1, agreements=[dated]))
+    sqlite_store.save(Extraction(document=doc2, agreements=[named, other]))
+    items = agreements(Corpus.load(sqlite_store))
+    assert len(items) == 2
+    march = next(a for a in items if a.date == "2025-03-10")
+    assert march.status == "violated" and march.sources == ["Wire A", "Radio B"]

@@ -38,10 +38,10 @@ MAX_ERRORS = 20
 
 def available_pipeline() -> Language:
     """The default pipeline; when some components are not built yet, the ones that load."""
-    from fogline.nlp.pipeline import COMPONENT_MODULES, DEFAULT_COMPONENTS, build_pipeline
+    from fogline.nlp.pipeline import COMPONENT_MODULES, DEFAULT_COMPONENTS, build_pipeline, default_pipeline
 
     try:
-        return build_pipeline(DEFAULT_COMPONENTS)
+        return default_pipeline()
     except (ImportError, ValueError, KeyError):
         pass
     names = []

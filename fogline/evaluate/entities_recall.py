@@ -18,9 +18,10 @@ from typing import Any
 from spacy.language import Language
 
 from fogline.gazetteer.normalize import name_key
+from fogline.gazetteer.places import place_entity
 from fogline.ingest.normalize import document_from_text
 from fogline.nlp.pipeline import build_pipeline, make_doc
-from fogline.schema import Entity
+from fogline.schema import Entity, PlaceLevel
 
 COMPONENTS = ("fogline.sentences.v1", "fogline.gazetteer.v1", "fogline.model_ner.v1", "fogline.actors.v1")
 _CATEGORIES = ("protesters", "rioters", "civilians", "unidentified", "mutiny", "prisoners")
@@ -32,8 +33,23 @@ def _keys(entity: Entity, text: str) -> set[tuple[str, ...]]:
     return {name_key(n) for n in (entity.name, text, *entity.aliases)} - {()}
 
 
+_ACLED_STATE = re.compile(r"^(Military|Police) Forces of (.+?)(?: \(|$)")
+_ACLED_GROUP = re.compile(r"^(Protesters|Rioters|Unidentified Armed Group) \((.+?)\)")
+
+
+def _country_of(name: str) -> str | None:
+    place = place_entity(name)
+    return place.country if place is not None and place.type == PlaceLevel.COUNTRY else None
+
+
 def actor_matches(gold: str, entity: Entity, text: str) -> bool:
     """A loose match between an ACLED actor name and an extracted actor."""
+    for pattern in (_ACLED_STATE, _ACLED_GROUP):
+        hit = pattern.match(gold)
+        if hit:
+            prefix, country = hit.group(1), _country_of(hit.group(2))
+            if entity.name.startswith(prefix) and country is not None and entity.country == country:
+                return True
     gold_key = name_key(_PARENS.sub(" ", gold).split(" - ")[0])
     if not gold_key:
         return False

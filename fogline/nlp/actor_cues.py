@@ -267,8 +267,30 @@ _OTHER_SIDE = _plain(
     "rebel rebels militia opposition enemy foreign peacekeeping insurgent jihadist "
     "tribal allied private kurdish regime"
 )
-_CROWDS = {"protesters": "Protesters", "demonstrators": "Protesters", "rioters": "Rioters"}
+# Unnamed groups read as ACLED-style actors of the document's country: "protesters" -> "Protesters (Chad)".
+_ARMED = ("Unidentified Armed Group", ActorType.POLITICAL_MILITIA)
+_CROWDS: dict[tuple[str, ...], tuple[str, ActorType]] = {
+    ("protesters",): ("Protesters", ActorType.PROTESTERS),
+    ("demonstrators",): ("Protesters", ActorType.PROTESTERS),
+    ("rioters",): ("Rioters", ActorType.PROTESTERS),
+    ("gunmen",): _ARMED,
+    ("unidentified", "gunmen"): _ARMED,
+    ("unknown", "gunmen"): _ARMED,
+    ("armed", "men"): _ARMED,
+    ("unidentified", "armed", "men"): _ARMED,
+    ("unknown", "assailants"): _ARMED,
+    ("unidentified", "assailants"): _ARMED,
+}
+_CROWD_FIRST = {k[0] for k in _CROWDS}
 _DOMINANT_SHARE = 0.6
+
+
+def _crowd_at(lowered: list[str], i: int, taken: set[int]) -> int:
+    """The end of the longest unnamed-group phrase at token ``i`` (0 when there is none)."""
+    for n in (3, 2, 1):
+        if tuple(lowered[i : i + n]) in _CROWDS and not any(j in taken for j in range(i, i + n)):
+            return i + n
+    return 0
 
 
 def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
@@ -283,7 +305,7 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
     table = token_table(doc)
     lowered, texts = table.lowers, table.texts
     for i in range(len(lowered)):
-        if lowered[i] not in _COUNTRYLESS_BY_FIRST and lowered[i] not in _CROWDS:
+        if lowered[i] not in _COUNTRYLESS_BY_FIRST and lowered[i] not in _CROWD_FIRST:
             continue
         if i in taken or not texts[i][:1].islower():
             continue
@@ -291,12 +313,13 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
             lowered[i - 1] in _OTHER_SIDE or (texts[i - 1][:1].isupper() and lowered[i - 1] != "the")
         ):
             continue
-        crowd = _CROWDS.get(lowered[i])
-        if crowd is not None:
-            crowd_entity = actor_entity(f"{crowd} ({country_name(country)})", ActorType.PROTESTERS)
+        crowd_end = _crowd_at(lowered, i, taken)
+        if crowd_end:
+            name, crowd_type = _CROWDS[tuple(lowered[i:crowd_end])]
+            crowd_entity = actor_entity(f"{name} ({country_name(country)})", crowd_type)
             crowd_entity.country = crowd_entity.country or country
-            add(doc, doc[i : i + 1], crowd_entity, "ACTOR", extractor, 0.7, {"pattern": "document country"})
-            taken.add(i)
+            add(doc, doc[i:crowd_end], crowd_entity, "ACTOR", extractor, 0.7, {"pattern": "document country"})
+            taken.update(range(i, crowd_end))
             continue
         for phrase in _COUNTRYLESS_BY_FIRST.get(lowered[i], ()):
             end = i + len(phrase)

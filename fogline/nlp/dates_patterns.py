@@ -245,7 +245,7 @@ def _make_year_range(m: re.Match[str]) -> DateExpr | None:
 _WD_PREFIX = (
     r"(?:(?P<wprep>[Oo]n|[Ss]ince|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Ff]rom|[Ll]ast|[Nn]ext|"
     r"[Tt]his(?:\s+past)?|[Ee]arly(?:\s+on)?|[Ll]ate(?:\s+on)?|[Oo]vernight|[Ii]n\s+the\s+early\s+hours\s+of|"
-    r"(?:[Oo]n\s+)?[Tt]he\s+night\s+of|[Ee]arlier\s+on)\s+)?"
+    r"(?:[Oo]n\s+)?[Tt]he\s+night\s+of|[Ee]arlier\s+on|[Ll]ater\s+on)\s+)?"
     r"(?:(?P<wpart>early|late|early\s+on|late\s+on)\s+)?"
 )
 _WD_SUFFIX = r"(?:'s|’s)?(?:\s+(?P<wtime>morning|afternoon|evening|night|overnight))?"

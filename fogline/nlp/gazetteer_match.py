@@ -196,7 +196,7 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 def _doc_text(doc: Doc) -> str:
-    """The doc's text: the Document's when it is the text the doc was made from (cheaper than ``doc.text``)."""
+    """The doc's text: the Document's when the doc was made from it (cheaper than ``doc.text``)."""
     meta = doc._.document
     if meta is not None and len(doc) and len(meta.text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return str(meta.text)
@@ -323,9 +323,9 @@ def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Count
             if country:
                 counts[country] += 1
     table = token_table(doc)
-    countries = index.actors.countries
+    adjectives = index.actors.countries
     for i, key in zip(table.positions, table.keys, strict=True):
-        if (key,) in countries and table.texts[i][:1].isupper():
-            counts[countries[(key,)]] += 1
+        if (key,) in adjectives and table.texts[i][:1].isupper():
+            counts[adjectives[(key,)]] += 1
     counts.pop("", None)
     return counts

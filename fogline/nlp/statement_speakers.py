@@ -289,8 +289,8 @@ def _candidates(
     offset = sent.start_char
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for m in doc._.mentions or []:
-        if m.start < offset or m.end > offset + limit or not m.entity_id:
+    for m in sentence_mentions(doc, sent):
+        if m.end > offset + limit or not m.entity_id:
             continue
         if m.label == "ACTOR" or (m.label == "PLACE" and is_country(doc, m)):
             out.append(_Candidate(m.start - offset, m.end - offset, m.text, "mention", m))
@@ -338,6 +338,19 @@ def _candidates(
     for match in _PRONOUN.finditer(head):
         out.append(_Candidate(match.start(), match.end(), match.group(0), "pronoun"))
     return [c for c in out if not any(qs <= c.start < qe for qs, qe in quotes)]
+
+
+def sentence_mentions(doc: Doc, sent: Sentence) -> list[Mention]:
+    """The mentions inside ``sent`` (indexed once per doc by sentence start)."""
+    index: dict[int, list[Mention]] | None = doc.user_data.get("fogline.statement_mentions")
+    if index is None:
+        index = doc.user_data["fogline.statement_mentions"] = {}
+    found = index.get(sent.start_char)
+    if found is None:
+        found = index[sent.start_char] = [
+            m for m in doc._.mentions or [] if sent.start_char <= m.start and m.end <= sent.end_char
+        ]
+    return found
 
 
 def is_country(doc: Doc, mention: Mention) -> bool:

@@ -539,6 +539,8 @@ def _dedupe(records: list[Statement]) -> list[Statement]:
 
 
 def _is_headline(text: str) -> bool:
+    if text.rstrip()[-1:] in {".", "!", "?", '"', "”", ":", "'", "’"}:
+        return False  # headlines carry no sentence-final punctuation
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.75
 

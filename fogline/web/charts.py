@@ -56,7 +56,12 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def time_chart(data: dict[str, dict[str, float]], width: int = 640, height: int = 220) -> Chart:
+def time_chart(
+    data: dict[str, dict[str, float]],
+    width: int = 640,
+    height: int = 220,
+    colours: dict[str, str] | None = None,
+) -> Chart:
     """A step chart of daily values: ``{series label: {ISO day: value}}``. Partial dates are skipped."""
     left, right, top, bottom = 56, width - 12, 12, height - 28
     days = sorted({d for values in data.values() for d in (_day(k) for k in values) if d})
@@ -74,7 +79,7 @@ def time_chart(data: dict[str, dict[str, float]], width: int = 640, height: int 
 
     series: list[Series] = []
     for i, (label, values) in enumerate(data.items()):
-        s = Series(label=label, colour=SERIES_COLOURS[i % len(SERIES_COLOURS)])
+        s = Series(label=label, colour=(colours or {}).get(label) or SERIES_COLOURS[i % len(SERIES_COLOURS)])
         for key in sorted(values):
             day = _day(key)
             if day is not None:

@@ -181,6 +181,9 @@ def dashboard(request: Request, filters: FilterDep) -> dict[str, Any]:
     }
 
 
+RANGE_COLOURS = {"high": "#c0392b", "best": "#1c2430", "low": "#2e86c1"}
+
+
 def _dashboard_extra(request: Request, data: dict[str, Any]) -> dict[str, Any]:
     chart_data: dict[str, dict[str, float]] = {}
     title = "Reports and events per day"
@@ -195,7 +198,7 @@ def _dashboard_extra(request: Request, data: dict[str, Any]) -> dict[str, Any]:
         chart_data = data["activity"]
     places = [(p["entity"], p["count"]) for p in data["places"] if p["entity"].type != "country"]
     return {
-        "chart": time_chart(chart_data),
+        "chart": time_chart(chart_data, colours=RANGE_COLOURS),
         "chart_title": title,
         "map": place_map(places),
         "tally_count": len(data["tallies"]),
