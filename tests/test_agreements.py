@@ -94,6 +94,7 @@ def test_truce_between_parties_in_force(nlp: Any) -> None:
             "reached",
         ),
         ("Both sides accused each other of breaching the Doha agreement.", "agreement", "violated"),
+        ("Three days on, the truce appears to be holding in Rakhine.", "truce", "in_force"),
     ],
 )
 def test_statuses(nlp: Any, text: str, kind: str, status: str) -> None:

@@ -263,3 +263,13 @@ def test_local_bodies_of_named_places(ents_nlp: Language) -> None:
     assert (body.name, body.type, body.country) == ("Council of Bani Zaid and Midan", "government", "SY")
     ref = next(m for m, _ in found(doc, "ACTOR") if m.text == "the council")
     assert ref.entity_id == body.id
+
+
+def test_world_list_towns_that_read_as_words_need_their_country(ents_nlp: Language) -> None:
+    doc = run(
+        ents_nlp,
+        "Date of the attack: unknown. Roman Petrov, a doctor, said God alone knew how many died in Homs. "
+        "More shells fell on Madaya and on a road near Washington Street.",
+    )
+    places = {m.text: e.country for m, e in found(doc, "PLACE")}
+    assert places == {"Homs": "SY", "Madaya": "SY"}

@@ -15,7 +15,8 @@ from fogline.nlp.pipeline import build_pipeline
 
 COLUMNS = ["EVENT_ID_CNTY", "EVENT_DATE", "EVENT_TYPE", "NOTES", "FATALITIES"]
 ROWS = [
-    ("1SDN", "03/02/2016", "Violence against civilians", "Militiamen raided a village near Nyala, killing 9 farmers.", 9),
+    ("1SDN", "03/02/2016", "Violence against civilians",
+     "Militiamen raided a village near Nyala, killing 9 farmers.", 9),
     ("2SOM", "04/02/2016", "Remote violence", "A roadside bomb wounded four soldiers near Afgooye.", 0),
     ("3MLI", "05/02/2016", "Battle-No change of territory",
      "Jihadists attacked an army post near Gao. Dozens of militants were killed, the army said.", 12),
@@ -63,7 +64,9 @@ def write_csv(path: Path, rows: list[tuple[str, str, str, str, int]]) -> Path:
 
 
 def test_acled_scorer_on_a_small_export(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "acled.csv", [*ROWS, ("6ETH", "08/02/2016", "Riots/Protests", "Youths rioted.", 3)])
+    path = write_csv(
+        tmp_path / "acled.csv", [*ROWS, ("6ETH", "08/02/2016", "Riots/Protests", "Youths rioted.", 3)]
+    )
     result = evaluate("acled", path)
     assert result["n"] == 6
     assert result["exact_match"] == pytest.approx(5 / 6, abs=1e-3)

@@ -17,12 +17,15 @@ from fogline.evaluate.fakes import _skeleton, main_event_figures, same_governora
 from fogline.nlp.pipeline import build_pipeline
 from fogline.schema import Entity, EntityKind
 
-COLUMNS = ["unit_id", "article_title", "article_content", "source", "date", "location", "actor",
-           "cause_of_death", "nb_children", "nb_civilians", "nb_noncivilians", "nb_women", "label"]  # fmt: skip
+COLUMNS = [
+    "unit_id", "article_title", "article_content", "source", "date", "location", "actor", "cause_of_death",
+    "nb_children", "nb_civilians", "nb_noncivilians", "nb_women", "label",
+]  # fmt: skip
 ARTICLES = [
     ("11", "Air strikes kill 14 civilians in Idlib town",
      "Air strikes on a market in the town killed 14 civilians on Monday, a monitor said. Rescue teams "
-     "searched the rubble. Separately, three soldiers died in clashes further south last month.", "idlib", 14, 0),
+     "searched the rubble. Separately, three soldiers died in clashes further south last month.",
+     "idlib", 14, 0),
     ("12", "Rebels lose fighters in Hama push",
      "At least 22 rebel fighters were killed in an attack on army positions north of Hama, activists said. "
      "Government media said the assault was repelled.", "hama", 0, 22),
@@ -58,7 +61,9 @@ def test_main_event_is_read_from_the_lead(nlp: Language) -> None:
 
 
 def test_fakes_scorer_counts_exact_matches(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "fakes.csv", [("14", "Car bomb kills 5", "A car bomb killed 5 people.", "homs", 7, 0)])
+    path = write_csv(
+        tmp_path / "fakes.csv", [("14", "Car bomb kills 5", "A car bomb killed 5 people.", "homs", 7, 0)]
+    )
     result = evaluate("fakes", path)
     assert result["n"] == 4
     assert result["exact_match"] == pytest.approx(0.75)

@@ -113,6 +113,29 @@ def test_apposition_is_one_facility(nlp: Any) -> None:
     assert impacts(doc) == [("Bashair Hospital", "hospital", "out_of_service")]
 
 
+def test_several_statuses_and_a_trailing_appositive(nlp: Any) -> None:
+    doc = run(
+        nlp,
+        "The Babiker Hospital, the last working hospital in the town, was hit twice and has stopped functioning.",
+    )
+    assert impacts(doc) == [
+        ("Babiker Hospital", "hospital", "attacked"),
+        ("Babiker Hospital", "hospital", "out_of_service"),
+    ]
+
+
+def test_passive_after_a_list_and_a_locative(nlp: Any) -> None:
+    doc = run(nlp, "Residents said two markets and a mosque in the Zamzam camp were struck by drones.")
+    assert impacts(doc) == [("markets", "market", "attacked"), ("mosque", "mosque", "attacked")]
+
+
+def test_place_and_common_noun_is_no_name(nlp: Any) -> None:
+    doc = run(nlp, "A drone hit the Zaporizhzhia power plant overnight.", {"Zaporizhzhia": "UA"})
+    (impact,) = doc._.facility_impacts
+    assert impact.facility_id is None and impact.facility == "Zaporizhzhia power plant"
+    assert impact.place_id == make_id("place", "Zaporizhzhia")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -123,6 +146,7 @@ def test_apposition_is_one_facility(nlp: Any) -> None:
         "The hospital received dozens of wounded people.",
         "Fighting raged in the streets near the hospital.",
         "Doctors fear the hospital could be hit next.",
+        "Burkina Faso denied that its army had shelled a school in the border town.",
     ],
 )
 def test_no_impact(nlp: Any, text: str) -> None:

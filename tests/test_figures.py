@@ -1,4 +1,4 @@
-"""``fogline.figures.v1`` on hand-written sentences from several conflicts, with and without other components."""
+"""``fogline.figures.v1`` on hand-written sentences from several conflicts, with and without mentions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from fogline.nlp.pipeline import build_pipeline
 from fogline.schema import Entity, EntityKind, Figure, Measure, Mention, Qualifier, VictimGroup
 
-K, I, D = Measure.KILLED, Measure.INJURED, Measure.DISPLACED
+K, INJ, D = Measure.KILLED, Measure.INJURED, Measure.DISPLACED
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,9 @@ def nlp() -> Language:
     return build_pipeline(["fogline.sentences.v1", "fogline.figures.v1"])
 
 
-def run(nlp: Language, text: str, mentions: list[Mention] | None = None, entities: dict[str, Any] | None = None) -> Doc:
+def run(
+    nlp: Language, text: str, mentions: list[Mention] | None = None, entities: dict[str, Any] | None = None
+) -> Doc:
     doc = nlp.make_doc(text)
     doc = nlp.get_pipe("fogline.sentences.v1")(doc)
     if mentions is not None:
@@ -53,7 +55,7 @@ def test_sudan_killed_and_wounded_with_source(nlp: Language) -> None:
     got = figures(nlp, text)
     assert [(f.measure, f.group, f.low, f.high, f.qualifier) for f in got] == [
         (K, VictimGroup.CIVILIANS, 40, None, Qualifier.AT_LEAST),
-        (I, VictimGroup.CIVILIANS, 65, 65, Qualifier.EXACT),
+        (INJ, VictimGroup.CIVILIANS, 65, 65, Qualifier.EXACT),
     ]
     assert {f.source for f in got} == {"Sudan Doctors Network"}
     assert got[0].number_text == "At least 40"
@@ -62,7 +64,9 @@ def test_sudan_killed_and_wounded_with_source(nlp: Language) -> None:
 
 
 def test_coordinated_groups_share_the_trigger(nlp: Language) -> None:
-    text = "Seven soldiers, two police officers and 14 villagers were killed in the raid on the Sahel outpost."
+    text = (
+        "Seven soldiers, two police officers and 14 villagers were killed in the raid on the Sahel outpost."
+    )
     assert readings(nlp, text) == [
         (K, VictimGroup.SECURITY_FORCES, 7, 7),
         (K, VictimGroup.SECURITY_FORCES, 2, 2),
@@ -80,19 +84,19 @@ def test_list_then_a_second_clause(nlp: Language) -> None:
         (K, VictimGroup.FIGHTERS, 9),
         (K, VictimGroup.SECURITY_FORCES, 1),
         (K, VictimGroup.CIVILIANS, 22),
-        (I, VictimGroup.UNKNOWN, 61),  # "others" after a mixed list keeps no group
+        (INJ, VictimGroup.UNKNOWN, 61),  # "others" after a mixed list keeps no group
     ]
     assert got[1].side == "Tatmadaw"
 
 
 def test_others_take_the_group_of_the_figure_before(nlp: Language) -> None:
     text = "By Thursday 13 citizens had lost their lives, and 64 others had been injured in the shelling."
-    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 13, 13), (I, VictimGroup.CIVILIANS, 64, 64)]
+    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 13, 13), (INJ, VictimGroup.CIVILIANS, 64, 64)]
 
 
 def test_people_and_residents_are_of_unknown_status(nlp: Language) -> None:
     text = "A missile hit the railway station in Kramatorsk, killing 52 people and injuring 87 residents."
-    assert readings(nlp, text) == [(K, VictimGroup.UNKNOWN, 52, 52), (I, VictimGroup.UNKNOWN, 87, 87)]
+    assert readings(nlp, text) == [(K, VictimGroup.UNKNOWN, 52, 52), (INJ, VictimGroup.UNKNOWN, 87, 87)]
 
 
 def test_children_women_and_a_subset(nlp: Language) -> None:
@@ -107,15 +111,19 @@ def test_children_women_and_a_subset(nlp: Language) -> None:
 
 
 def test_death_toll_phrases(nlp: Language) -> None:
-    assert readings(nlp, "The death toll from the flooding of the camp rose to 23 on Sunday.") == [(K, VictimGroup.UNKNOWN, 23, 23)]
+    assert readings(nlp, "The death toll from the flooding of the camp rose to 23 on Sunday.") == [
+        (K, VictimGroup.UNKNOWN, 23, 23)
+    ]
     assert readings(nlp, "Officials said the toll had climbed to 1,200.")[0][2] == 1200
-    assert readings(nlp, "The bombing claimed the lives of 31 worshippers in Kano.") == [(K, VictimGroup.CIVILIANS, 31, 31)]
+    assert readings(nlp, "The bombing claimed the lives of 31 worshippers in Kano.") == [
+        (K, VictimGroup.CIVILIANS, 31, 31)
+    ]
 
 
 def test_head_nouns_that_are_measures(nlp: Language) -> None:
     assert readings(nlp, "The clinic recorded 17 deaths and 40 injuries after the strike.") == [
         (K, VictimGroup.UNKNOWN, 17, 17),
-        (I, VictimGroup.UNKNOWN, 40, 40),
+        (INJ, VictimGroup.UNKNOWN, 40, 40),
     ]
     got = figures(nlp, "The council reported dozens of civilian casualties in Rafah.")
     assert [(f.measure, f.group, f.low, f.high, f.qualifier) for f in got] == [
@@ -132,7 +140,9 @@ def test_displacement_and_population(nlp: Language) -> None:
     assert [(f.measure, f.low) for f in got] == [(Measure.AT_RISK, 250_001)]
     got = figures(nlp, "The siege caused the displacement of around 90,000 people from Sagaing villages.")
     assert [(f.measure, f.low, f.qualifier) for f in got] == [(D, 90_000, Qualifier.ABOUT)]
-    assert [f.measure for f in figures(nlp, "The camp near Goma is home to 40,000 families.")] == [Measure.AT_RISK]
+    assert [f.measure for f in figures(nlp, "The camp near Goma is home to 40,000 families.")] == [
+        Measure.AT_RISK
+    ]
 
 
 def test_detained_missing_and_abducted(nlp: Language) -> None:
@@ -142,22 +152,24 @@ def test_detained_missing_and_abducted(nlp: Language) -> None:
     assert [f.measure for f in figures(nlp, "Gunmen abducted 20 students from the school in Kaduna.")] == [
         Measure.DETAINED
     ]
-    assert [f.measure for f in figures(nlp, "Four aid workers are missing after the convoy was attacked.")] == [
-        Measure.MISSING
-    ]
+    assert [
+        f.measure for f in figures(nlp, "Four aid workers are missing after the convoy was attacked.")
+    ] == [Measure.MISSING]
 
 
 def test_one_person_without_a_number(nlp: Language) -> None:
     assert readings(nlp, "A paramedic was killed by a drone strike on the ambulance near Kherson.") == [
         (K, VictimGroup.CIVILIANS, 1, 1)
     ]
-    assert readings(nlp, "Soldier killed in an ambush east of Timbuktu.") == [(K, VictimGroup.SECURITY_FORCES, 1, 1)]
+    assert readings(nlp, "Soldier killed in an ambush east of Timbuktu.") == [
+        (K, VictimGroup.SECURITY_FORCES, 1, 1)
+    ]
 
 
 def test_bare_numbers_after_a_verb(nlp: Language) -> None:
     assert readings(nlp, "Soldiers opened fire on the crowd, killing two and wounding nine.") == [
         (K, VictimGroup.UNKNOWN, 2, 2),
-        (I, VictimGroup.UNKNOWN, 9, 9),
+        (INJ, VictimGroup.UNKNOWN, 9, 9),
     ]
 
 
@@ -167,9 +179,9 @@ def test_attackers_in_active_voice_are_not_victims(nlp: Language) -> None:
 
 
 def test_killed_and_injured_together_are_casualties(nlp: Language) -> None:
-    assert [f.measure for f in figures(nlp, "The blast left 88 people killed and injured in the market.")] == [
-        Measure.CASUALTIES
-    ]
+    assert [
+        f.measure for f in figures(nlp, "The blast left 88 people killed and injured in the market.")
+    ] == [Measure.CASUALTIES]
 
 
 def test_side_from_modifiers_and_of_phrases(nlp: Language) -> None:
@@ -216,10 +228,19 @@ def test_numbers_that_count_no_victims(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Shelling killed 14 civilians in the town, the Sudan Doctors Network said.", "Sudan Doctors Network"),
+        (
+            "Shelling killed 14 civilians in the town, the Sudan Doctors Network said.",
+            "Sudan Doctors Network",
+        ),
         ("OCHA said 12,000 people had fled the district since Friday.", "OCHA"),
-        ("A source from the Kurdish Red Crescent told reporters that 30 civilians were killed.", "Kurdish Red Crescent"),
-        ("About 5,000 people were displaced, according to figures from the Mopti regional authorities.", "Mopti regional authorities"),
+        (
+            "A source from the Kurdish Red Crescent told reporters that 30 civilians were killed.",
+            "Kurdish Red Crescent",
+        ),
+        (
+            "About 5,000 people were displaced, according to figures from the Mopti regional authorities.",
+            "Mopti regional authorities",
+        ),
         ("At least 19 people were killed, per the Palestinian Red Crescent.", "Palestinian Red Crescent"),
         ("Syrian state media reported that 8 soldiers were killed near Palmyra.", "Syrian state media"),
     ],

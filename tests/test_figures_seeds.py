@@ -11,7 +11,7 @@ from fogline.ingest.normalize import document_from_text
 from fogline.nlp.pipeline import make_doc
 from fogline.schema import Figure, Measure, Qualifier, VictimGroup
 
-K, I, D = Measure.KILLED, Measure.INJURED, Measure.DISPLACED
+K, INJ, D = Measure.KILLED, Measure.INJURED, Measure.DISPLACED
 
 
 @pytest.fixture(scope="module")
@@ -42,25 +42,29 @@ def find(figures: list[Figure], measure: Measure, low: int) -> Figure:
 def test_seed_000_killed_and_injured(full_nlp: Language, seeds_dir: Path) -> None:
     _, figures = seed_figures(full_nlp, seeds_dir, "000")
     assert find(figures, K, 13).group == VictimGroup.CIVILIANS
-    assert find(figures, I, 64).high == 64
+    assert find(figures, INJ, 64).high == 64
 
 
 def test_seed_002_killed_and_injured(full_nlp: Language, seeds_dir: Path) -> None:
     _, figures = seed_figures(full_nlp, seeds_dir, "002")
     assert find(figures, K, 23).group == VictimGroup.CIVILIANS
-    find(figures, I, 64)
+    find(figures, INJ, 64)
 
 
 def test_seed_003_observatory_toll_and_displacement(full_nlp: Language, seeds_dir: Path) -> None:
     _, figures = seed_figures(full_nlp, seeds_dir, "003")
     fighters = find(figures, K, 38)
-    assert (fighters.qualifier, fighters.high, fighters.group) == (Qualifier.AT_LEAST, None, VictimGroup.FIGHTERS)
+    assert (fighters.qualifier, fighters.high, fighters.group) == (
+        Qualifier.AT_LEAST,
+        None,
+        VictimGroup.FIGHTERS,
+    )
     assert fighters.side == "Damascus-affiliated"
     member = find(figures, K, 1)
     assert member.side == "Asayish" and member.side_id
     civilians = find(figures, K, 43)
     assert civilians.group == VictimGroup.CIVILIANS
-    injured = find(figures, I, 116)
+    injured = find(figures, INJ, 116)
     assert injured.qualifier == Qualifier.MORE_THAN
     for f in (fighters, member, civilians, injured):
         assert f.source and "Syrian Observatory for Human Rights" in f.source
@@ -75,7 +79,7 @@ def test_seed_004_red_crescent_figures(full_nlp: Language, seeds_dir: Path) -> N
     _, figures = seed_figures(full_nlp, seeds_dir, "004")
     displaced = find(figures, D, 150_000)
     killed = find(figures, K, 216)
-    injured = find(figures, I, 101)
+    injured = find(figures, INJ, 101)
     assert displaced.qualifier == Qualifier.ABOUT
     assert (killed.qualifier, killed.group) == (Qualifier.AT_LEAST, VictimGroup.CIVILIANS)
     assert injured.qualifier == Qualifier.MORE_THAN
@@ -106,7 +110,9 @@ def test_seed_001_displaced_and_at_risk(full_nlp: Language, seeds_dir: Path) -> 
         ("003", "March 10"),
     ],
 )
-def test_seed_numbers_that_are_not_figures(full_nlp: Language, seeds_dir: Path, prefix: str, phrase: str) -> None:
+def test_seed_numbers_that_are_not_figures(
+    full_nlp: Language, seeds_dir: Path, prefix: str, phrase: str
+) -> None:
     text, figures = seed_figures(full_nlp, seeds_dir, prefix)
     spans = [(i, i + len(phrase)) for i in range(len(text)) if text.startswith(phrase, i)]
     assert spans, phrase

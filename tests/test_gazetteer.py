@@ -141,3 +141,8 @@ def test_new_actors_get_stable_ids_across_spellings() -> None:
     person = actor_entity("Mr. Samir Haddad", "person")
     assert person.id == actor_entity("Samir Haddad", "person").id and person.name == "Samir Haddad"
     assert gazetteer_actor("Samir Haddad") is None
+
+
+def test_a_village_does_not_beat_a_metropolis_on_country_context_alone() -> None:
+    london = place_entity("London", country="US")
+    assert london is not None and london.country == "GB"

@@ -208,6 +208,13 @@ def test_calls_between_leaders(nlp: Any) -> None:
     assert ruto.speaker_role == "Kenyan President"
 
 
+def test_lowercase_title_before_a_name(nlp: Any) -> None:
+    doc = run(nlp, "Sudan's army chief Abdel Fattah al-Burhan spoke with the Saudi crown prince by phone.")
+    (call,) = doc._.statements
+    assert call.act == StatementAct.DISCUSS and "Burhan" in str(call.speaker)
+    assert call.speaker_role == "Sudan's army chief"
+
+
 def test_signatory_group(nlp: Any) -> None:
     text = (
         "Joint appeal on the situation in Goma\n"

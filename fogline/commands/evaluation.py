@@ -48,7 +48,9 @@ def eval_command(
         console.print(measures_table(f"fogline eval {dataset}", result))
         errors = result.get("errors") or []
         if errors:
-            console.print(f"{len(errors)} example mismatches (see --json), first: {errors[0]}", highlight=False)
+            console.print(
+                f"{len(errors)} example mismatches (see --json), first: {errors[0]}", highlight=False
+            )
 
 
 def bench_command(

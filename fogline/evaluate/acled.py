@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.evaluate import scorer
-from fogline.nlp.figures_tally import acled_fatalities
+from fogline.nlp.figures_tally import UNSPECIFIED_VALUE, acled_fatalities
 from fogline.schema import Document
 
 # old (pre-2019) ACLED event types -> the current types that cover them
@@ -95,7 +95,7 @@ def score(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     for row, doc in zip(rows, run_documents(nlp, documents), strict=True):
         expected = int(row.get("FATALITIES") or 0)
-        got = acled_fatalities(doc._.figures or [], doc.text)
+        got = acled_fatalities(doc._.figures or [], doc.text, unspecified=UNSPECIFIED_VALUE)
         exact += got == expected
         abs_error += abs(got - expected)
         if got != expected and len(errors) < MAX_ERRORS:

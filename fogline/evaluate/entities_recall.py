@@ -20,6 +20,7 @@ from spacy.language import Language
 from fogline.gazetteer.normalize import name_key
 from fogline.gazetteer.places import place_entity
 from fogline.ingest.normalize import document_from_text
+from fogline.nlp.entities import ModelNer
 from fogline.nlp.pipeline import build_pipeline, make_doc
 from fogline.schema import Entity, PlaceLevel
 
@@ -104,6 +105,7 @@ def entities_recall(
                     }
                 )
     seconds = time.perf_counter() - started
+    ner = next((proc for _name, proc in nlp.pipeline if isinstance(proc, ModelNer)), None)
     return {
         "n": n,
         "location_recall": loc_hits / n if n else 0.0,
@@ -113,5 +115,6 @@ def entities_recall(
         "category_actor1_rows": category_rows,
         "category_actor1_recall": category_hits / category_rows if category_rows else 0.0,
         "docs_per_second": n / seconds if seconds else 0.0,
+        "model_ner_sentence_fraction": ner.stats.fraction if ner is not None else None,
         "errors": misses,
     }

@@ -24,6 +24,8 @@ from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
 EXACT_WITHIN = 8  # when the lead only has vague amounts, the first exact count within this many sentences
+
+
 def _first(kept: int, _later: int) -> int:
     return kept
 
@@ -31,7 +33,7 @@ def _first(kept: int, _later: int) -> int:
 COMBINE = _first  # FA-KES coders keep the count the lead gives first
 _CIVILIAN_NAMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN}
 # FA-KES governorate names -> other spellings of the same governorate
-GOVERNORATE_ALIASES = {"damascus": {"rif dimashq", "damascus countryside", "rural damascus", "rif dimashq"}}
+GOVERNORATE_ALIASES = {"damascus": {"rif dimashq", "damascus countryside", "rural damascus"}}
 
 
 def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
@@ -51,7 +53,9 @@ def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
     exact = [f for f in lead if f.qualifier != Qualifier.VAGUE]
     if exact:
         return exact
-    later = [f for f in killed if f.qualifier != Qualifier.VAGUE and f.start < _sentence_end(body, EXACT_WITHIN)]
+    later = [
+        f for f in killed if f.qualifier != Qualifier.VAGUE and f.start < _sentence_end(body, EXACT_WITHIN)
+    ]
     if later:  # "Hundreds dead" in the lead, "the toll reached 330" further down
         first = min(later, key=lambda f: f.start)
         return [f for f in later if f.quote == first.quote]
@@ -78,7 +82,9 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
 
 
 def _mentions_armed(figures: list[Figure]) -> bool:
-    return any(re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|members)\b", f.quote) for f in figures)
+    return any(
+        re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|members)\b", f.quote) for f in figures
+    )
 
 
 def _skeleton(name: str) -> str:
@@ -149,8 +155,8 @@ def score(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     for r in rows:
         title = (r.get("article_title") or "").strip()
         text = f"{title}\n\n{(r.get('article_content') or '').strip()}"
-        doc = document_from_text(text, title=title or None, published=iso_date(r.get("date", ""), "%m/%d/%y"))
-        documents.append(doc)
+        published = iso_date(r.get("date", ""), "%m/%d/%y")
+        documents.append(document_from_text(text, title=title or None, published=published))
         title_ends.append(len(title))
     nlp = available_pipeline()
     n = exact_civ = exact_non = exact_both = located = loc_ok = 0
@@ -171,9 +177,7 @@ def score(path: Path, *, limit: int | None = None) -> dict[str, Any]:
             located += 1
             loc_ok += same_governorate(place, (row.get("location") or "").strip().lower())
         if (civ, non) != (want_civ, want_non) and len(errors) < MAX_ERRORS:
-            errors.append(
-                {"id": row.get("unit_id", ""), "expected": [want_civ, want_non], "got": [civ, non]}
-            )
+            errors.append({"id": row.get("unit_id", ""), "expected": [want_civ, want_non], "got": [civ, non]})
     return {
         "n": n,
         "exact_match": round(exact_civ / n, 4) if n else 0.0,

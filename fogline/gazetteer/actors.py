@@ -143,7 +143,7 @@ def _load_demonyms(index: ActorIndex) -> None:
     from fogline.gazetteer.places import place_gazetteer
 
     places = place_gazetteer()
-    for key, ids in places.by_key.items():
+    for key, ids in [*places.by_key.items(), *places.by_light.items()]:
         for pid in ids:
             entity = places.entities[pid]
             if entity.type == PlaceLevel.COUNTRY and entity.country:

@@ -62,6 +62,17 @@ def _fold_word(word: str) -> str:
     return _NAME_FORMS.get(text, text)
 
 
+def light_word(word: str) -> str:
+    """A lighter key for the world lists (geonames, pycountry): ASCII, casefolded, apostrophes dropped, no
+    spelling folds (folding Arabic transliterations would make "More" a "Mora" and "Date" a town)."""
+    return _light_word(word)
+
+
+@lru_cache(maxsize=200_000)
+def _light_word(word: str) -> str:
+    return _NON_WORD.sub("", _APOSTROPHES.sub("", unidecode(word).casefold())).strip(".")
+
+
 _TOKENIZER = English().tokenizer
 
 
@@ -73,6 +84,16 @@ def name_words(name: str) -> tuple[str, ...]:
     else:
         words = [fold_word(t.text) for t in _TOKENIZER(name.replace("-", " - "))]
     return tuple(w for w in words if w)
+
+
+@lru_cache(maxsize=100_000)
+def light_key(name: str) -> tuple[str, ...]:
+    """``name_key`` with ``light_word`` instead of the spelling folds."""
+    if all(c.isalpha() or c == " " for c in name):
+        words = [light_word(w) for w in name.split()]
+    else:
+        words = [light_word(t.text) for t in _TOKENIZER(name.replace("-", " - "))]
+    return strip_leading(tuple(w for w in words if w))
 
 
 def name_key(name: str) -> tuple[str, ...]:

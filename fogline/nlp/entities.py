@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -27,6 +27,7 @@ from fogline.nlp.gazetteer_match import (
     country_context,
     find_matches,
     likely_not_place,
+    needs_context,
     phrase_index,
     sentence_span,
     sentence_text,
@@ -73,19 +74,22 @@ def add_mention(
     )
     doc_list(doc, "mentions").append(mention)
     entities = doc_entities(doc)
-    entities[entity.id] = entity
+    if entity.id not in entities:  # a per-document copy: the gazetteer's entities are shared by all documents
+        entities[entity.id] = replace(
+            entity, aliases=list(entity.aliases), attributes=dict(entity.attributes)
+        )
     if label == "PLACE":
         places = place_gazetteer().entities
         parent = entity.parent_id
         while parent and parent not in entities and parent in places:
-            entities[parent] = places[parent]
+            entities[parent] = replace(places[parent], attributes=dict(places[parent].attributes))
             parent = places[parent].parent_id
     elif entity.parent_id and entity.parent_id not in entities:
         from fogline.gazetteer.actors import actor_gazetteer
 
         parent_entity = actor_gazetteer().entities.get(entity.parent_id)
         if parent_entity is not None:
-            entities[parent_entity.id] = parent_entity
+            entities[parent_entity.id] = replace(parent_entity, attributes=dict(parent_entity.attributes))
     return mention
 
 
@@ -128,11 +132,11 @@ class GazetteerMatcher:
         for match in matches:
             phrase = match.phrase
             span = doc[match.start : match.end]
+            single = len(match.key) == 1
             place_ids = [
                 i
                 for i in phrase.place_ids
-                if not index.places.entities[i].attributes.get("minor")
-                or index.places.entities[i].country in countries
+                if not needs_context(index.places, i, single) or index.places.entities[i].country in countries
             ]
             actor = index.actors.entities.get(phrase.actor_id) if phrase.actor_id else None
             if actor is not None and phrase.contextual and actor.country and actor.country != main_country:

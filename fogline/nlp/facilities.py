@@ -47,6 +47,7 @@ _HYPOTHETICAL = re.compile(
     r"feared|fears?|whether|unless)\b",
     re.I,
 )
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed\s+(?:claims|reports))\b", re.I)
 _PREPOSITIONS = frozenset(
     (
         *("from", "of", "in", "to", "near", "with", "by", "for", "at", "after", "before", "around"),
@@ -179,7 +180,7 @@ def find_facilities(text: str) -> list[FacilityRef]:
                 name_start = match.start() - len(name_match.group(1)) + name_match.group(1).index(words[0])
                 ref.start = name_start
                 ref.text = text[name_start : match.end()]
-                ref.name = " ".join([*words, noun[:1].upper() + noun[1:]])
+                ref.name = " ".join([*words, *(w[:1].upper() + w[1:] for w in noun.split())])
         if ref.name is None:
             if low in lex.named_only:
                 continue
@@ -201,8 +202,9 @@ def _clean_gap(gap: str) -> bool:
     return not any(w in _PREPOSITIONS for w in words) and not re.search(r"[,;:.]", gap.strip(" “”\"'‘’"))
 
 
-def status_of(text: str, ref: FacilityRef, next_start: int) -> FacilityStatus | None:
-    """The status a cue around ``ref`` gives it, or None (negated and hypothetical cues give None)."""
+def status_before(text: str, ref: FacilityRef) -> FacilityStatus | bool | None:
+    """The status an active verb or attack noun right before ``ref`` gives it (False: a negated or
+    hypothetical cue, which blocks the facility's other cues too)."""
     lex = lexicon()
     head = text[: ref.start]
     window_start = max(0, ref.start - 90)
@@ -213,23 +215,49 @@ def status_of(text: str, ref: FacilityRef, next_start: int) -> FacilityStatus | 
     ]
     for cue_end, cue_start, status in sorted(cues, reverse=True):
         gap = head[cue_end:]
-        if len(re.findall(r"[\w'’-]+", gap)) > 4 or not _clean_gap(gap):
+        if len(_WORD.findall(gap)) > 4 or not _clean_gap(gap):
             continue
         clause = head[max(0, cue_start - 40) : cue_start].split(",")[-1]
         if _NEGATION.search(gap) or _HYPOTHETICAL.search(clause) or _NEGATION.search(clause[-14:]):
-            return None
+            return False
+        if _DENIAL.search(clause):  # "X denied that its army had shelled a school"
+            return False
         return status
-    tail = text[ref.end : next_start]
+    return None
+
+
+def statuses_after(text: str, ref: FacilityRef, stop: int) -> list[FacilityStatus] | bool:
+    """The statuses passive or state phrases after ``ref`` (up to ``stop``) give it, in text order
+    ("was hit twice and has stopped functioning"); False when a cue is negated or hypothetical."""
+    lex = lexicon()
+    tail = text[ref.end : stop]
+    clause = text[: ref.start].split(",")[-1][-40:]
+    found: list[tuple[int, FacilityStatus]] = []
     for pattern, status in lex.after:
         match = pattern.search(tail)
         if match is None:
             continue
         between = tail[: match.end()]
-        clause = head.split(",")[-1][-40:]
         if _NEGATION.search(_strip_cue_negation(between)) or _HYPOTHETICAL.search(between + " " + clause):
-            return None
-        return status
-    return None
+            return False
+        found.append((match.end(), status))
+    return list(dict.fromkeys(status for _, status in sorted(found, key=lambda f: f[0])))
+
+
+def status_of(text: str, ref: FacilityRef, next_start: int) -> FacilityStatus | None:
+    """The first status cued around ``ref`` (None when none, or when negated or hypothetical)."""
+    before = status_before(text, ref)
+    if before is False:
+        return None
+    if isinstance(before, FacilityStatus):
+        return before
+    after = statuses_after(text, ref, next_start)
+    return after[0] if isinstance(after, list) and after else None
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_LOCATIVE = re.compile(r"\b(?:in|at|inside|near|outside|of|around|behind)\s+(?:the\s+|a\s+)?$", re.I)
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:the|its|a|an)\b[^,;.]{0,50}$", re.I)
 
 
 def _strip_cue_negation(text: str) -> str:
@@ -242,7 +270,7 @@ def _list_gap(gap: str) -> bool:
 
 
 _LIST_GAP = re.compile(
-    r"\s*[”\"']?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s*(?:(?:the|a|an|two|several)\s+)?"
+    r"\s*[”\"']?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s*(?:(?:the|a|an|two|several|nearby|other|local)\s+){0,2}"
 )
 
 
@@ -276,53 +304,99 @@ class FacilityExtractor:
         refs = find_facilities(text)
         if not refs:
             return []
+        for ref in refs:  # "the Kharkiv power plant": a place and a common noun, not a name
+            place_name = text[ref.start : ref.end - len(ref.noun)].strip()
+            if ref.name and ref.noun[:1].islower() and place_name in _place_texts(doc, sent):
+                ref.name = None
         out: list[FacilityImpact] = []
         offset = sent.start_char
-        previous_status: FacilityStatus | None = None
-        previous_end = -1
-        for i, ref in enumerate(refs):
-            next_start = refs[i + 1].start if i + 1 < len(refs) else len(text)
-            # a generic noun in apposition to a named one ("the only hospital, X Hospital,") is that one
-            if (
-                ref.name is None
-                and i + 1 < len(refs)
-                and refs[i + 1].name
-                and re.fullmatch(r"\s*,?\s*", text[ref.end : refs[i + 1].start])
-            ):
-                continue
-            status = status_of(text, ref, next_start)
-            if status is None and previous_status is not None and _list_gap(text[previous_end : ref.start]):
-                status = previous_status
-            previous_status, previous_end = status, ref.end
+        for i, ref, statuses in self._statuses(text, refs):
             named = self._named(doc, ref, sent, last_named, country)
-            if status is None:
+            if (
+                i > 0
+                and ref.name is None
+                and refs[i - 1].name
+                and _APPOSITIVE_GAP.fullmatch(text[refs[i - 1].end : ref.start])
+            ):
+                named, ref = self._named(doc, refs[i - 1], sent, {}, country, mention=False), refs[i - 1]
+            if not statuses:
                 continue
             start, end = offset + ref.start, offset + ref.end
             date, precision = sentence_date(doc, sent.start_char, sent.end_char)
             place_id = named.entity.parent_id if named else nearest_place(doc, sent, start, end)
             facility = named.entity.name if named else ref.text
-            out.append(
-                FacilityImpact(
-                    id=make_id(document_id(doc), EXTRACTOR, start, end, facility, status.value),
-                    document_id=document_id(doc),
-                    start=start,
-                    end=end,
-                    quote=text.strip(),
-                    extractor=EXTRACTOR,
-                    confidence=0.8 if named else 0.6,
-                    facility_id=named.entity.id if named else None,
-                    facility=facility,
-                    facility_type=ref.ftype,
-                    status=status,
-                    place_id=place_id,
-                    date_start=date,
-                    date_precision=precision,
+            for status in statuses:
+                out.append(
+                    FacilityImpact(
+                        id=make_id(document_id(doc), EXTRACTOR, start, end, facility, status.value),
+                        document_id=document_id(doc),
+                        start=start,
+                        end=end,
+                        quote=text.strip(),
+                        extractor=EXTRACTOR,
+                        confidence=0.8 if named else 0.6,
+                        facility_id=named.entity.id if named else None,
+                        facility=facility,
+                        facility_type=ref.ftype,
+                        status=status,
+                        place_id=place_id,
+                        date_start=date,
+                        date_precision=precision,
+                    )
                 )
+        return out
+
+    @staticmethod
+    def _statuses(text: str, refs: list[FacilityRef]) -> list[tuple[int, FacilityRef, list[FacilityStatus]]]:
+        """Each facility's statuses: its own cues, then shared along lists and locatives.
+
+        - "targeting mosques, schools and bakeries": the verb before the list reaches every item;
+        - "markets and a mosque … were struck": the verb after the list reaches the items before;
+        - "a mosque in the X camp was struck": the camp only locates the mosque, which takes the verb;
+        - "the only clinic, X Hospital, was shelled": the generic noun is the named one.
+        """
+        before: list[FacilityStatus | None] = []
+        after: list[list[FacilityStatus]] = []
+        blocked: list[bool] = []
+        for i, ref in enumerate(refs):
+            stop = refs[i + 1].start if i + 1 < len(refs) else len(text)
+            b, a = status_before(text, ref), statuses_after(text, ref, stop)
+            blocked.append(b is False or a is False)
+            before.append(b if isinstance(b, FacilityStatus) else None)
+            after.append(a if isinstance(a, list) else [])
+        for i in range(1, len(refs)):
+            locative = _LOCATIVE.search(text, max(0, refs[i].start - 20), refs[i].start)
+            if locative and not before[i] and not after[i - 1] and not blocked[i - 1]:
+                after[i - 1], after[i] = after[i], []
+        for i in range(1, len(refs)):
+            if before[i] is None and before[i - 1] and _list_gap(text[refs[i - 1].end : refs[i].start]):
+                before[i] = before[i - 1]
+        for i in range(len(refs) - 2, -1, -1):
+            if not after[i] and after[i + 1] and _list_gap(text[refs[i].end : refs[i + 1].start]):
+                after[i] = list(after[i + 1])
+        out = []
+        for i, ref in enumerate(refs):
+            if blocked[i]:
+                continue
+            generic_before_named = (
+                ref.name is None
+                and i + 1 < len(refs)
+                and refs[i + 1].name
+                and re.fullmatch(r"\s*,?\s*", text[ref.end : refs[i + 1].start])
             )
+            if generic_before_named:  # "the only hospital, X Hospital,": the named one carries the status
+                continue
+            out.append((i, ref, list(dict.fromkeys([s for s in [before[i]] if s] + after[i]))))
         return out
 
     def _named(
-        self, doc: Doc, ref: FacilityRef, sent: Sentence, last_named: dict[str, _Named], country: str | None
+        self,
+        doc: Doc,
+        ref: FacilityRef,
+        sent: Sentence,
+        last_named: dict[str, _Named],
+        country: str | None,
+        mention: bool = True,
     ) -> _Named | None:
         """The facility entity a reference names or refers back to (adds its mention and entity)."""
         if ref.name is None:
@@ -330,6 +404,8 @@ class FacilityExtractor:
         start, end = sent.start_char + ref.start, sent.start_char + ref.end
         place_id = nearest_place(doc, sent, start, end)
         entity = facility_entity(ref.name, ref.ftype, doc, place_id, country)
+        if not mention:
+            return _Named(entity, ref.ftype)
         doc_list(doc, "mentions").append(
             Mention(
                 id=make_id(document_id(doc), EXTRACTOR, start, end, entity.id),
@@ -347,6 +423,14 @@ class FacilityExtractor:
         named = _Named(entity, ref.ftype)
         last_named[ref.ftype] = named
         return named
+
+
+def _place_texts(doc: Doc, sent: Sentence) -> set[str]:
+    return {
+        m.text
+        for m in doc._.mentions or []
+        if m.label == "PLACE" and sent.start_char <= m.start and m.end <= sent.end_char
+    }
 
 
 def facility_entity(name: str, ftype: str, doc: Doc, place_id: str | None, country: str | None) -> Entity:

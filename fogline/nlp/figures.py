@@ -1,4 +1,4 @@
-"""``fogline.figures.v1``: numbers of people killed, injured, displaced…, with group, side, source, place, date.
+"""``fogline.figures.v1``: people killed, injured, displaced…, with group, side, source, place and date.
 
 Per sentence, rule-based over tokens (no parser):
 
@@ -55,6 +55,7 @@ from fogline.nlp.figures_lexicon import (
     TOLL_GAP,
     TOLL_MEASURE_WORDS,
     TOLL_NOUNS,
+    words,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
 from fogline.nlp.numbers import Quantity, read_quantity
@@ -63,33 +64,71 @@ from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qual
 EXTRACTOR = "fogline.figures.v1"
 
 ADJECTIVES = set(
-    """other more additional further innocent unarmed armed young elderly old civilian local foreign
-    unidentified unknown suspected alleged fellow female male pregnant adult teenage newborn syrian
-    palestinian israeli ukrainian russian sudanese displaced wounded injured dead fleeing trapped
-    defenceless defenseless family innocent senior junior top high-ranking ranking government rebel
-    opposition regime army police security militia military state pro allied affiliated backed linked
-    aligned led loyal kurdish arab christian muslim alawite druze yazidi rohingya ethnic tribal internal
-    suicide sri own total""".split()
+    words(
+        """
+        other more additional further innocent unarmed armed young elderly old civilian local
+        foreign unidentified unknown suspected alleged fellow female male pregnant adult teenage
+        newborn syrian palestinian israeli ukrainian russian sudanese displaced wounded injured
+        dead fleeing trapped defenceless defenseless family innocent senior junior top high-
+        ranking ranking government rebel opposition regime army police security militia military
+        state pro allied affiliated backed linked aligned led loyal kurdish arab christian
+        muslim alawite druze yazidi rohingya ethnic tribal internal suicide sri own total
+        """
+    )
 )
 INHERIT_HEADS = {"others", "more", "them", "whom", "those"}
-BOUNDARY = {"and", ",", ".", ";", "in", "on", "at", "during", "while", "when", "after", "as", "near", "across",
-            "from", "including", "—", "–", "(", "overnight", "yesterday", "today", "this", "last", "by", "but"}  # fmt: skip
-NOT_MODIFIERS = {"of", "to", "for", "the", "a", "an", "were", "was", "are", "is", "have", "has", "had", "who",
-                 "which", "that", "and", "or", "with", "by", "from", "in", "on", "at", "into", "than", "per"}  # fmt: skip
-OBJECT_START = {"a", "an", "the", "his", "her", "their", "its", "him", "them", "at", "more", "over", "some",
-                "about", "around", "nearly", "several", "dozens", "hundreds", "scores", "up", "one", "two",
-                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "civilians", "people",
-                "soldiers", "members", "police", "troops", "fighters"}  # fmt: skip
+# words that may end a phrase with no victim noun ("killing two and wounding nine")
+BOUNDARY = {",", ".", ";", "—", "–", "("} | set(
+    words(
+        """and in on at during while when after as near across from including overnight yesterday today this
+        last by but"""
+    )
+)
+NOT_MODIFIERS = set(
+    words(
+        """of to for the a an were was are is have has had who which that and or with by from in on at into
+        than per"""
+    )
+)
+# words that open the object of an active verb ("gunmen killed two herders": the gunmen are not victims)
+OBJECT_START = set(
+    words(
+        """a an the his her their its him them at more over some about around nearly several dozens hundreds
+        scores up one two three four five six seven eight nine ten many civilians people soldiers members
+        police troops fighters"""
+    )
+)
 DEFINITE = {"the", "his", "her", "their", "its"}
 MEASURE_NOUNS = {"casualties", "casualty", "deaths", "death", "fatalities", "fatality", "injuries", "bodies"}
-TOLL_VERBS = {"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands", "hit",
-              "jumped", "increased", "soared", "surpassed", "passed", "topped", "exceeded", "mounted"}  # fmt: skip
-TRANSITIVE = {"killed", "injured", "wounded", "displaced", "arrested", "detained", "captured", "abducted",
-              "kidnapped", "executed", "massacred", "murdered", "evacuated", "beheaded", "hurt", "slain",
-              "jailed", "imprisoned", "lynched", "maimed", "uprooted", "returned"}  # fmt: skip
+TOLL_VERBS = set(
+    words(
+        """rose risen rises climbed climbs reached reaches stood stands hit jumped increased soared surpassed
+        passed topped exceeded mounted"""
+    )
+)
+TRANSITIVE = set(
+    words(
+        """killed injured wounded displaced arrested detained captured abducted kidnapped executed massacred
+        murdered evacuated beheaded hurt slain jailed imprisoned lynched maimed uprooted returned"""
+    )
+)
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 NAME_PARTICLES = {"al", "el", "ad", "bin", "ibn", "de", "du", "la", "le", "abu", "ben", "van", "von", "der"}
-_LEFT_SKIP = {"a", "an", "the", "total", "of", "another", "additional", "further", "least", "at", "some"}
+_LEFT_SKIP = {
+    "a",
+    "an",
+    "the",
+    "total",
+    "of",
+    "another",
+    "additional",
+    "further",
+    "least",
+    "at",
+    "some",
+    '"',
+    "“",
+}
 _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
 _SIDE_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES, VictimGroup.UNKNOWN}
 
@@ -141,9 +180,14 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
     n = len(words)
     j = q.end
     modifiers: list[int] = []
-    group_mod: VictimGroup | None = None
     measure_mod: Measure | None = None
     partitive = False  # "one of the victims": a part of a group counted elsewhere
+    group_mod: VictimGroup | None = None
+    if j + 1 < n and words[j] == "of" and q.vague is None:
+        other = read_quantity(words, j + 1)  # "two of three robbers": the first number counts
+        if other is not None and other.qualifier == Qualifier.EXACT and other.value > q.value:
+            j = other.end
+            partitive = True
     if j < n and words[j] == "of":
         if j + 1 < n and words[j + 1] in ("them", "whom", "those"):
             return Victims(q=q, np_end=j + 2, head=words[j + 1])
@@ -243,18 +287,35 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
         k += 1
     if k < len(words) and words[k] == "the":
         k += 1
+    lead = k
+    while (
+        k < len(words)
+        and k - lead < 3
+        and sent[k].is_lower
+        and sent[k].is_alpha
+        and words[k] not in NOT_MODIFIERS
+    ):
+        k += 1
+    if not (k < len(words) and _is_cap(sent[k].text)):
+        k = lead
     start = k
-    if v.head in ("members", "member") and k < len(words):
-        for m in range(k, min(k + 4, len(words))):
+    if v.head in ("members", "member") and lead < len(words):
+        for m in range(lead, min(lead + 4, len(words))):
             if words[m] in GROUP_NOUNS and words[m] not in ("members", "member"):
                 v.group = GROUP_MODIFIERS.get(words[m], GROUP_NOUNS[words[m]])
                 break
             if words[m] in GROUP_MODIFIERS:
                 v.group = GROUP_MODIFIERS[words[m]]
                 break
-    while k < len(words) and k - start < 6 and (
-        _is_cap(sent[k].text) or words[k] in ("-", "of", "al", "el") or words[k] in GROUP_MODIFIERS
-        or words[k] == "forces"
+    while (
+        k < len(words)
+        and k - start < 6
+        and (
+            _is_cap(sent[k].text)
+            or words[k] in ("-", "of", "al", "el")
+            or words[k] in GROUP_MODIFIERS
+            or words[k] == "forces"
+        )
     ):
         k += 1
     if k > start and any(_is_cap(sent[m].text) for m in range(start, k)):
@@ -271,7 +332,9 @@ def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -
     """The side: capitalised or hyphenated modifiers ("Damascus-affiliated", "Asayish", "RSF")."""
     if v.side is not None or not modifiers:
         return v
-    run = [m for m in modifiers if _is_cap(sent[m].text) or words[m] == "-" or (m > 0 and words[m - 1] == "-")]
+    run = [
+        m for m in modifiers if _is_cap(sent[m].text) or words[m] == "-" or (m > 0 and words[m - 1] == "-")
+    ]
     if run and any(_is_cap(sent[m].text) for m in run):
         v.side = (run[0], run[-1] + 1)
     return v
@@ -290,16 +353,34 @@ def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
                 if not passive and transitive and (after in OBJECT_START or after[:1].isdigit()):
                     return None  # active voice: "20 gunmen killed two herders" counts the attackers
                 end = j + len(phrase)
-                if end + 1 < n and words[end] in ("and", "&", "or") and measure == Measure.KILLED and words[
-                    end + 1
-                ] in ("injured", "wounded"):
+                if (
+                    end + 1 < n
+                    and words[end] in ("and", "&", "or")
+                    and measure == Measure.KILLED
+                    and words[end + 1] in ("injured", "wounded")
+                ):
                     return Measure.CASUALTIES, gap  # "88 killed and injured": not separated
-                if end + 1 < n and words[end] == "and" and words[end + 1] in ("killed", "executed", "murdered"):
+                if (
+                    end + 1 < n
+                    and words[end] == "and"
+                    and words[end + 1] in ("killed", "executed", "murdered")
+                ):
                     return Measure.KILLED, gap  # "detained and killed"
                 return measure, gap
         w = words[j]
         if w in RIGHT_GAP:
-            passive = passive or w in ("were", "was", "been", "are", "is", "be", "being", "got", "get", "reported")
+            passive = passive or w in (
+                "were",
+                "was",
+                "been",
+                "are",
+                "is",
+                "be",
+                "being",
+                "got",
+                "get",
+                "reported",
+            )
             j += 1
             gap += 1
             continue
@@ -311,7 +392,17 @@ def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
             j = _cap_run(words, j + 1)  # "a ranger in Virunga National Park was killed"
             gap += 1
             continue
-        if (w.endswith("ed") or w in ("shot", "hit", "caught", "beaten")) and j + 1 < n and words[j + 1] == "and":
+        if w in ("of", "from", "in", "at") and gap == 0:
+            end = _plain_pp(words, j + 1)
+            if end and end < n and words[end] in _PASSIVE:
+                j = end  # "four members of his unit were killed"
+                gap += 1
+                continue
+        if (
+            (w.endswith("ed") or w in ("shot", "hit", "caught", "beaten"))
+            and j + 1 < n
+            and words[j + 1] == "and"
+        ):
             j += 2
             gap += 2
             continue
@@ -320,6 +411,17 @@ def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
 
 
 _CAPS: dict[int, list[bool]] = {}
+
+
+_PASSIVE = {"were", "was", "are", "is", "have", "has", "had", "reportedly", "allegedly"}
+
+
+def _plain_pp(words: list[str], j: int) -> int:
+    """End of a short noun phrase after a preposition ("his unit", "the village"), 0 when none."""
+    k = j
+    while k < len(words) and k - j < 4 and words[k].isalpha() and words[k] not in _PASSIVE:
+        k += 1
+    return k if k > j else 0
 
 
 def _cap_run(words: list[str], j: int) -> int:
@@ -369,7 +471,7 @@ def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimG
     while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
         k -= 1
         skipped += 1
-    if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("hacked", "death")):
+    if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
         return Measure.KILLED, 0.85, None
     if k >= 0 and words[k] in LEFT_TRIGGERS:
         return LEFT_TRIGGERS[words[k]], 0.85 if skipped == 0 else 0.8, None
@@ -394,19 +496,24 @@ def find_victims(sent: Span) -> list[Victims]:
         if q is None:
             i += 1
             continue
-        if not _rejected(words, q):
-            v = _victim_phrase(sent, words, q)
-            if v is not None:
-                found.append(v)
-        i = q.end
+        v = None if _rejected(words, q) else _victim_phrase(sent, words, q)
+        if v is not None:
+            found.append(v)
+        i = max(q.end, v.np_end) if v is not None else q.end
     _chain(words, found)
     for k, v in enumerate(found):
         _measure(words, v)
         subset = _after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
-        elif v.measure is None and v.chain[0] is not v and v.chain[0].subset and v.chain[0].measure is not None:
-            v.measure, v.confidence, v.subset = v.chain[0].measure, 0.8, True  # "including six children and …"
+        elif (
+            v.measure is None and v.chain[0] is not v and v.chain[0].subset and v.chain[0].measure is not None
+        ):
+            v.measure, v.confidence, v.subset = (
+                v.chain[0].measure,
+                0.8,
+                True,
+            )  # "including six children and …"
     kept = [v for v in found if v.measure is not None]
     _inherit_groups(kept)
     return kept
@@ -423,14 +530,21 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
             return None
         v.definite = w in DEFINITE
         return v
-    if (i == 0 and _is_cap(sent[0].text) or (i > 0 and words[i - 1] in LEFT_TRIGGERS)) and w in SINGULAR:
+    if ((i == 0 and _is_cap(sent[0].text)) or (i > 0 and words[i - 1] in LEFT_TRIGGERS)) and w in SINGULAR:
         v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=i + 1, head=w, definite=True)
         v.group = GROUP_NOUNS[w]
         return v
     return None
 
 
-_INCLUDING = {("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("among",)}
+_INCLUDING = {
+    ("including",),
+    ("among", "them"),
+    ("among", "whom"),
+    ("of", "whom"),
+    ("of", "them"),
+    ("among",),
+}
 
 
 def _after_including(words: list[str], start: int) -> bool:
@@ -472,6 +586,8 @@ def _measure(words: list[str], v: Victims) -> None:
     if v.definite:
         if own_right is not None and v.head_measure is None:
             v.measure, v.confidence = own_right[0], 0.7
+        elif v.q.start > 0 and words[v.q.start - 1] in LEFT_TRIGGERS:  # "killing its driver"
+            v.measure, v.confidence = LEFT_TRIGGERS[words[v.q.start - 1]], 0.7
         return
     if own_right is not None and own_right[1] == 0 and v.head_measure is None:
         v.measure, v.confidence = own_right[0], 0.9
@@ -518,7 +634,7 @@ def _actor_lookup() -> Callable[[str], Entity] | None:
         from fogline.gazetteer.actors import actor_entity
     except ImportError:
         return None
-    return actor_entity  # type: ignore[no-any-return]
+    return actor_entity
 
 
 def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -528,9 +644,9 @@ def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:
 def _mention_over(doc: Doc, label: str, start: int, end: int) -> Mention | None:
     best = None
     for m in doc._.mentions or []:
-        if m.label == label and m.start < end and m.end > start and m.entity_id:
-            if best is None or (m.end - m.start) > (best.end - best.start):
-                best = m
+        overlaps = m.label == label and m.start < end and m.end > start and m.entity_id
+        if overlaps and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
     return best
 
 
@@ -563,7 +679,7 @@ class FigureExtractor:
     def _entity_id(self, doc: Doc, name: str, start: int, end: int, create: bool) -> str | None:
         mention = _mention_over(doc, "ACTOR", start, end)
         if mention is not None:
-            return mention.entity_id  # type: ignore[no-any-return]
+            return mention.entity_id
         if self._actor_entity is None or not any(c.isupper() for c in name):
             return None
         if _mention_over(doc, "PLACE", start, end) is not None and not create:
@@ -621,7 +737,10 @@ def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = N
     places = [
         m
         for m in doc._.mentions or []
-        if m.label == "PLACE" and m.start >= sent.start_char and m.end <= sent.end_char and m.entity_id
+        if m.label == "PLACE"
+        and m.start >= sent.start_char
+        and m.end <= sent.end_char
+        and m.entity_id
         and not (skip and skip[0] <= m.start < skip[1])
     ]
     if not places:
@@ -638,7 +757,9 @@ def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = N
 
 
 def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
-    source = doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
+    source = (
+        doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
+    )
     dates = [m for m in source if m.start >= sent.start_char and m.end <= sent.end_char and m.value]
     if not dates:
         return {}

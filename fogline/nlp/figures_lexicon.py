@@ -13,6 +13,12 @@ from __future__ import annotations
 
 from fogline.schema import Measure, VictimGroup
 
+
+def words(text: str) -> list[str]:
+    """The words of a whitespace-separated list (keeps long lexicons readable)."""
+    return text.split()
+
+
 C, U, CH, W, F, S = (
     VictimGroup.CIVILIANS,
     VictimGroup.UNKNOWN,
@@ -36,10 +42,11 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         lecturer lawyer lawyers activists activist politician politicians candidate leader leaders
         headman monk monks nun priests pastors clerics cleric preacher vendor vendors youth
         employees employee staff contractors contractor guardsman prisoner inmates inmate paramedic
-        volunteer""",
+        volunteer ranger rangers""",
     U: """people persons person individuals individual residents resident inhabitants others victims victim
-        men man lives souls bodies corpses family relatives members_of_family relative husband wife son families households
-        daughter brother sister father nephew cousin neighbour neighbor villagers_of""",
+        men man lives souls bodies corpses family relatives relative husband wife son families households
+        daughter brother sister father nephew cousin neighbour neighbor robbers robber thieves thief
+        criminals criminal smugglers smuggler""",
     CH: """children child kids kid minors minor infants infant babies baby boys boy girls girl toddlers
         toddler schoolchildren teenagers teenager teens youths schoolboys schoolgirls newborns""",
     W: """women woman mothers mother wives widows females female""",
@@ -48,7 +55,7 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         combatants combatant extremists extremist terrorists terrorist guerrillas guerrilla bombers bomber
         mercenaries mercenary loyalists loyalist members member recruits recruit commanders commander
         vigilantes vigilante bandits bandit raiders raider poachers poacher dahalo kidnappers pirates
-        abductors suspects suspect""",
+        abductors suspects suspect islamists islamist ruler""",
     S: """soldiers soldier troops troop servicemen serviceman policemen policeman police officers officer
         gendarmes gendarme guards guard personnel peacekeepers peacekeeper marines marine conscripts
         conscript sailors pilots pilot paratroopers commandos commando cadets agents agent sergeant
@@ -66,7 +73,7 @@ SINGULAR = {
     not in {
         "people", "police", "militia", "personnel", "military", "army", "men", "women", "children",
         "gendarmes", "youths", "dahalo", "displaced", "servicemen", "policemen", "militiamen", "fishermen",
-        "businessmen", "gunmen",
+        "businessmen", "gunmen", "family",
     }
 } | {"boss", "actress", "witness", "idp", "refugee", "detainee", "hostage", "prisoner", "martyr"}  # fmt: skip
 
@@ -102,6 +109,7 @@ HEAD_MEASURES: dict[str, Measure] = {
     "martyr": Measure.KILLED,
     "bodies": Measure.KILLED,
     "corpses": Measure.KILLED,
+    "remains": Measure.KILLED,
     "killed": Measure.KILLED,
     "casualties": Measure.CASUALTIES,
     "casualty": Measure.CASUALTIES,
@@ -203,26 +211,44 @@ for _phrase, _measure in sorted(_RIGHT, key=lambda pm: -len(pm[0].split())):
 RIGHT_GAP = {
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "reported",
     "allegedly", "also", "all", "later", "subsequently", "confirmed", "believed", "feared", "said", "to",
-    "so", "far", "now", "already", "either", "both", "since", "were", "got", "get", "found", "left",
+    "so", "far", "now", "already", "either", "both", "since", "got", "get", "found", "left",
     "seriously", "severely", "critically", "slightly", "lightly", "fatally", "mortally", "instantly",
     "immediately", "initially", "themselves", "recently", "just", "still", "presumed", "thought", "among",
-    "the", "those", "who", "that", "ultimately", "eventually", "apparently", "been", "being",
+    "the", "those", "who", "that", "ultimately", "eventually", "apparently",
 }  # fmt: skip
 
 # verbs just before a number that say what happened to the people counted ("killing 23 people")
 LEFT_TRIGGERS: dict[str, Measure] = {
-    **{w: Measure.KILLED for w in "killing killed kill kills killings slaying slaughtering massacring massacred "
-       "executed executing execute executes beheaded beheading murdered murdering slaughtered".split()},
-    **{w: Measure.INJURED for w in "injuring injured injure injures wounding wounded wound wounds".split()},
-    **{w: Measure.DISPLACED for w in "displacing displaced displace displaces uprooting uprooted".split()},
-    **{w: Measure.DETAINED for w in "arresting arrested arrest arrests detaining detained abducting abducted "
-       "kidnapping kidnapped capturing captured seizing jailing jailed".split()},
-    **{w: Measure.EVACUATED for w in "evacuating evacuated".split()},
+    **{w: Measure.KILLED for w in words(
+        """
+        killing killed kill kills killings slaying slaughtering massacring massacred executed
+        executing execute executes beheaded beheading murdered murdering slaughtered
+        """
+    )},
+    **{w: Measure.INJURED for w in words(
+        """
+        injuring injured injure injures wounding wounded wound wounds
+        """
+    )},
+    **{w: Measure.DISPLACED for w in words(
+        """
+        displacing displaced displace displaces uprooting uprooted
+        """
+    )},
+    **{w: Measure.DETAINED for w in words(
+        """
+        arresting arrested arrest arrests detaining detained abducting abducted kidnapping
+        kidnapped capturing captured seizing jailing jailed
+        """
+    )},
+    **{w: Measure.EVACUATED for w in ["evacuating", "evacuated"]},
 }  # fmt: skip
 # nouns followed by "of" before the number ("the deaths of 12", "the displacement of 155,000")
 OF_TRIGGERS: dict[str, Measure] = {
     "deaths": Measure.KILLED,
     "death": Measure.KILLED,
+    "bodies": Measure.KILLED,
+    "corpses": Measure.KILLED,
     "killing": Measure.KILLED,
     "killings": Measure.KILLED,
     "massacre": Measure.KILLED,
@@ -263,28 +289,41 @@ TOLL_GAP = {
     "rose", "risen", "rises", "rise", "rising", "climbed", "climbs", "climbing", "reached", "reaches",
     "reaching", "stood", "stands", "standing", "hit", "hits", "jumped", "jumps", "increased", "increases",
     "mounted", "soared", "grew", "is", "was", "has", "had", "have", "at", "to", "of", "now", "reportedly",
-    "further", "since", "then", "stand", "stood", "climb", "reach", "surpassed", "passed", "topped",
-    "exceeded", "exceeds", "now", "currently", "had", "been", "put", "puts", "placed",
+    "further", "since", "then", "stand", "climb", "reach", "surpassed", "passed", "topped",
+    "exceeded", "exceeds", "currently", "been", "put", "puts", "placed",
 }  # fmt: skip
 TOLL_MEASURE_WORDS = {"injury": Measure.INJURED, "casualty": Measure.CASUALTIES, "death": Measure.KILLED}
 
 # words that, right after a number, show it counts something other than people
 NOT_PEOPLE_AFTER = set(
-    """% percent per cent pc years year yrs months month weeks week days day hours hour minutes minute
-    seconds km kilometres kilometers kilometre kilometer miles mile metres meters metre meter m kg tonnes
-    tons tonne ton hectares acres litres liters dollars dollar usd euros euro pounds pound sterling naira
-    shillings francs cfa birr rand yuan rupees dinars dinar lira liras pounds riyals dirhams times am pm
-    a.m. p.m. gmt utc o'clock bn mln billion am. st nd rd th""".split()
+    words(
+        """
+        % percent per cent pc years year yrs months month weeks week days day hours hour minutes
+        minute seconds km kilometres kilometers kilometre kilometer miles mile metres meters
+        metre meter m kg tonnes tons tonne ton hectares acres litres liters dollars dollar usd
+        euros euro pounds pound sterling naira shillings francs cfa birr rand yuan rupees dinars
+        dinar lira liras pounds riyals dirhams times am pm a.m. p.m. gmt utc o'clock bn mln
+        billion am. st nd rd th
+        """
+    )
 )
 NOT_PEOPLE_BEFORE = set(
-    """$ £ € us$ usd resolution article articles no no. number page pages clause chapter section paragraph
-    route highway road unit battalion brigade division flight phase # tel tel. phone fax ext. apartment
-    building block street st. km kilometre kilometer mile level grade class category code model version
-    aged age ages under-""".split()
+    words(
+        """
+        $ £ € us$ usd resolution article articles no no. number page pages clause chapter
+        section paragraph route highway road unit battalion brigade division flight phase # tel
+        tel. phone fax ext. apartment building block street st. km kilometre kilometer mile
+        level grade class category code model version aged age ages under-
+        """
+    )
 )
 MONTHS = set(
-    """january february march april may june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec""".split()
+    words(
+        """
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+    )
 )
 # "six-day", "2,000-strong", "a 12-member committee": hyphenated compounds that are no count of victims
 HYPHEN_NOT_PEOPLE = {"year", "day", "week", "month", "hour", "minute", "strong", "member", "man", "point",
@@ -292,21 +331,35 @@ HYPHEN_NOT_PEOPLE = {"year", "day", "week", "month", "hour", "minute", "strong",
                      "fold", "metre", "meter", "bed", "vehicle", "car", "truck"}  # fmt: skip
 
 # words that end a victim phrase without spoiling it, and words that join phrases in a list
-CONNECTORS = {",", "and", "as", "well", "plus", "along", "together", "with", "besides", "including", "another", "the",
-              "among", "them", "of", "whom", "those", "were", "was", "are", "-", "—", "–"}  # fmt: skip
+CONNECTORS = {",", "-", "—", "–"} | set(
+    words(
+        """and as well plus along together with besides including another the among them of whom those were
+        was are"""
+    )
+)
 SUBSET_WORDS = {"including", "among", "of"}
 
 # sources: nouns that may stand for a source even in lower case ("officials said", "a monitor said")
 SOURCE_NOUNS = set(
-    """monitor monitors official officials source sources spokesman spokeswoman spokesperson activists
-    activist ministry ministries authorities authority agency police army military council witnesses
-    media medics doctors hospital hospitals government governor mayor observatory group organisation
-    organization committee commission office officer officers network coalition commander rescuers
-    workers residents statement report ngo un volunteers paramedics rescuers groups mission""".split()
+    words(
+        """
+        monitor monitors official officials source sources spokesman spokeswoman spokesperson
+        activists activist ministry ministries authorities authority agency police army military
+        council witnesses media medics doctors hospital hospitals government governor mayor
+        observatory group organisation organization committee commission office officer officers
+        network coalition commander rescuers workers residents statement report ngo un
+        volunteers paramedics rescuers groups mission
+        """
+    )
 )
 SAY_VERBS = set(
-    """said says say reported told tells announced announces stated added adds confirmed confirms claimed
-    estimated counted documented recorded noted wrote tweeted posted declared indicated""".split()
+    words(
+        """
+        said says say reported told tells announced announces stated added adds confirmed
+        confirms claimed estimated counted documented recorded noted wrote tweeted posted
+        declared indicated
+        """
+    )
 )
 SOURCE_FIGURE_WORDS = {"figures", "data", "statistics", "tally", "count", "estimates", "estimate", "numbers",
                        "records", "reports", "report", "sources", "the", "a", "an", "latest", "official",

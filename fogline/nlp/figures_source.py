@@ -1,4 +1,4 @@
-"""Who a figure is attributed to: "according to X", "X said", "a source from X told", "figures from X", "per X".
+"""Who a figure is attributed to: "according to X", "X said", "a source from X told", "figures from X"…
 
 Works on one sentence's tokens; returns candidate attributions with token spans so the component can pick the
 one nearest to a figure and look up the actor mention under it.
@@ -23,6 +23,12 @@ _SOURCE_FROM = {"source", "sources", "official", "officials", "spokesman", "spok
                 "tally", "count", "numbers"}  # fmt: skip
 _FROM = {"from", "in", "at", "with", "within", "of", "close"}
 _MAX = 10
+# lower-case words allowed in a reporting subject ("the local health ministry said")
+_SUBJECT_WORDS = {
+    "a", "an", "local", "state", "official", "health", "medical", "security", "human", "rights", "activist",
+    "opposition", "humanitarian", "news", "government", "un", "u.n.", "civil", "defence", "defense", "pro",
+}  # fmt: skip
+_FIGURE_NOUNS = {"figures", "data", "count", "tally", "toll", "estimate", "estimates", "statistics"}
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,7 @@ def _backward(sent: Span, verb: int) -> int | None:
             _is_name(tok.text)
             or low in _NP_INNER
             or low in SOURCE_NOUNS
-            or low in ("a", "an", "local", "state", "official", "health", "medical", "security", "human",
-                       "rights", "activist", "opposition", "humanitarian", "news", "government", "un", "u.n.",
-                       "civil", "defence", "defense", "pro")  # fmt: skip
+            or low in _SUBJECT_WORDS
             or (sent[j + 1].text == "-" if j + 1 < end else False)
             or (j > 0 and sent[j - 1].text == "-")
         ):
@@ -105,19 +109,29 @@ def find_attributions(sent: Span) -> list[Attribution]:
         span: tuple[int, int] | None = None
         if w == "according" and i + 1 < n and words[i + 1] == "to":
             span = _trim(sent, i + 2, _forward(sent, i + 2))
-        elif w == "per" and i + 1 < n and words[i + 1] not in ("cent", "day", "capita", "week", "month", "year"):
+        elif (
+            w == "per"
+            and i + 1 < n
+            and words[i + 1] not in ("cent", "day", "capita", "week", "month", "year")
+        ):
             span = _trim(sent, i + 1, _forward(sent, i + 1))
-        elif w in _SOURCE_FROM and i + 1 < n and words[i + 1] in _FROM and (i == 0 or words[i - 1] != "according"):
+        elif (
+            w in _SOURCE_FROM
+            and i + 1 < n
+            and words[i + 1] in _FROM
+            and (i == 0 or words[i - 1] != "according")
+        ):
             if i >= 1 and words[i - 1] in ("to", "per"):
                 continue
             end = _forward(sent, i + 2)
             span = _trim(sent, i + 2, end)
-            if span and w in ("source", "sources", "official", "officials") and not any(
-                _is_name(sent[k].text) for k in range(span[0], span[1])
+            if (
+                span
+                and w in ("source", "sources", "official", "officials")
+                and not any(_is_name(sent[k].text) for k in range(span[0], span[1]))
             ):
                 span = None
-        elif w in ("'s", "’s") and i + 1 < n and words[i + 1] in ("figures", "data", "count", "tally", "toll",
-                                                                   "estimate", "estimates", "statistics"):  # fmt: skip
+        elif w in ("'s", "’s") and i + 1 < n and words[i + 1] in _FIGURE_NOUNS:
             start = _backward(sent, i)
             span = _trim(sent, start, i) if start is not None else None
         elif w in SAY_VERBS:

@@ -41,7 +41,7 @@ def acled_value(figure: Figure) -> int:
 
 
 def is_subset(figure: Figure, text: str) -> bool:
-    """True when the text introduces the figure as a part of another ("including 6 children", "two of the")."""
+    """True when the text gives the figure as part of another ("including 6 children", "two of the")."""
     before = text[max(0, figure.start - 40) : figure.start]
     after = text[figure.start + len(figure.number_text) : figure.start + len(figure.number_text) + 10]
     return bool(_SUBSET_BEFORE.search(before)) or bool(_PARTITIVE.match(after))
@@ -83,10 +83,16 @@ def killed_by_group(
     return counts
 
 
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|marchers|riot\w*|funeral|"
-                      r"mourn\w*|vigil|strike|sit-in|anniversary)\b", re.IGNORECASE)
-_CAUSE = re.compile(r"\b(?:(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of|after|"
-                    r"following|over|against)\b", re.IGNORECASE)
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|marchers|riot\w*|funeral|"
+    r"mourn\w*|vigil|strike|sit-in|anniversary)\b",
+    re.IGNORECASE,
+)
+_CAUSE = re.compile(
+    r"\b(?:(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of|after|"
+    r"following|over|against)\b",
+    re.IGNORECASE,
+)
 
 
 def is_background(figure: Figure, text: str) -> bool:
@@ -97,11 +103,32 @@ def is_background(figure: Figure, text: str) -> bool:
     return bool(cue and _CAUSE.search(head, max(cue.end(), len(head) - 45)))
 
 
-def acled_fatalities(figures: Iterable[Figure], text: str) -> int:
-    """ACLED-style fatalities of the event the figures describe (0 when none is given)."""
+# deaths reported without a number: ACLED codes them as 10 ("an unknown number of soldiers were killed")
+UNSPECIFIED_VALUE = 10
+_UNSPECIFIED = re.compile(
+    r"\b(?:(?:unknown|unidentified|unspecified|undetermined|undisclosed|unconfirmed)\s+number\s+of\s+(?:\w+\s+){0,4}?"
+    r"(?:killed|dead|casualties|causalities|fatalities|deaths|losses)"
+    r"|(?:heavy|several|many|numerous|significant|multiple)\s+(?:casualties|causalities|fatalities|deaths|losses)"
+    r"|(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+)?"
+    r"(?:reported|confirmed|occurred|inflicted)(?!\s+(?:no|none)))",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:no|without|not|zero)\b[^.;]{0,40}?(?:casualties|causalities|fatalities|deaths)", re.I
+)
+
+
+def unspecified_deaths(text: str) -> bool:
+    """True when the text reports deaths or casualties without giving a number."""
+    return bool(_UNSPECIFIED.search(text)) and not _NEGATED.search(text)
+
+
+def acled_fatalities(figures: Iterable[Figure], text: str, unspecified: int = 0) -> int:
+    """ACLED-style fatalities of the event the figures describe: 0 when no number is given, or
+    ``unspecified`` (ACLED's 10) when deaths are reported without one."""
     counts = killed_by_group([f for f in figures if not is_background(f, text)], text)
     if not counts:
-        return 0
+        return unspecified if unspecified and unspecified_deaths(text) else 0
     unknown = counts.pop(VictimGroup.UNKNOWN, 0)
     named = sum(counts.values())
     return max(unknown, named)  # an unknown-group count is usually the total of the named ones

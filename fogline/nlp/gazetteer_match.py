@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -16,7 +17,15 @@ from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from fogline.gazetteer.actors import ActorIndex, actor_gazetteer, is_acronym
-from fogline.gazetteer.normalize import ARTICLES, fold_word, name_words, strip_leading
+from fogline.gazetteer.normalize import (
+    ARTICLES,
+    fold_word,
+    light_key,
+    light_word,
+    name_key,
+    name_words,
+    strip_leading,
+)
 from fogline.gazetteer.places import PlaceIndex, place_gazetteer
 from fogline.schema import Entity, PlaceLevel
 
@@ -59,15 +68,18 @@ class Phrase:
 
 @dataclass
 class PhraseIndex:
+    """Folded keys for our gazetteers (``phrases``), light keys for the world lists (``light_phrases``);
+    ``lengths`` maps a first word to the phrase lengths it starts, longest first."""
+
     phrases: dict[tuple[str, ...], Phrase] = field(default_factory=dict)
-    lengths: dict[str, tuple[int, ...]] = field(
-        default_factory=dict
-    )  # first word -> phrase lengths, longest first
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    light_phrases: dict[tuple[str, ...], Phrase] = field(default_factory=dict)
+    light_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     places: PlaceIndex = field(default_factory=PlaceIndex)
     actors: ActorIndex = field(default_factory=ActorIndex)
 
 
-def _caps(alias: str) -> tuple[tuple[str, ...], list[bool]]:
+def _caps(alias: str, word_key: Callable[[str], str] = fold_word) -> tuple[tuple[str, ...], list[bool]]:
     """The key of an alias with, per key word, whether the alias capitalises it."""
     from fogline.gazetteer.normalize import _TOKENIZER
 
@@ -75,20 +87,27 @@ def _caps(alias: str) -> tuple[tuple[str, ...], list[bool]]:
         raw = alias.split()
     else:
         raw = [t.text for t in _TOKENIZER(alias.replace("-", " - "))]
-    pairs = [(fold_word(w), w[:1].isupper() or w[:1].isdigit()) for w in raw]
+    pairs = [(word_key(w), w[:1].isupper() or w[:1].isdigit()) for w in raw]
     pairs = [(k, c) for k, c in pairs if k]
     words = strip_leading(tuple(k for k, _ in pairs))
     caps = [c for _, c in pairs[len(pairs) - len(words) :]]
     return words, caps
 
 
-def _add(index: PhraseIndex, alias: str, place_id: str | None = None, actor_id: str | None = None) -> None:
-    key, caps = _caps(alias)
+def _add(
+    index: PhraseIndex,
+    alias: str,
+    place_id: str | None = None,
+    actor_id: str | None = None,
+    world: bool = False,
+) -> None:
+    key, caps = _caps(alias, light_word if world else fold_word)
     if not key:
         return
-    phrase = index.phrases.get(key)
+    phrases = index.light_phrases if world else index.phrases
+    phrase = phrases.get(key)
     if phrase is None:
-        phrase = index.phrases[key] = Phrase(caps=caps)
+        phrase = phrases[key] = Phrase(caps=caps)
     else:
         phrase.caps = [a and b for a, b in zip(phrase.caps, caps, strict=False)]
     phrase.acronym = phrase.acronym and is_acronym(alias)
@@ -113,24 +132,29 @@ def phrase_index() -> PhraseIndex:
     for entity in places.entities.values():
         names = [entity.name, *entity.aliases]
         for name in names:
-            key = _caps(name)[0]
-            if key in places.stop and entity.type != PlaceLevel.COUNTRY:
-                continue
-            if entity.id in places.by_key.get(key, []):
+            if entity.id in places.by_key.get(name_key(name), []):
                 _add(index, name, place_id=entity.id)
+            if entity.id in places.by_light.get(light_key(name), []):
+                _add(index, name, place_id=entity.id, world=True)
         if entity.type == PlaceLevel.ADMIN1:
+            world = entity.origin != "gazetteer"
             for name in names:
                 for suffix in ("state", "province", "governorate", "region", "oblast"):
-                    _add(index, f"{name} {suffix}", place_id=entity.id)
-                    _add(index, f"{name} {suffix.title()}", place_id=entity.id)
+                    _add(index, f"{name} {suffix}", place_id=entity.id, world=world)
+                    _add(index, f"{name} {suffix.title()}", place_id=entity.id, world=world)
     for entity in actors.entities.values():
         for alias in [entity.name, *entity.aliases]:
             _add(index, alias, actor_id=entity.id)
-    lengths: dict[str, set[int]] = {}
-    for key in index.phrases:
-        lengths.setdefault(key[0], set()).add(len(key))
-    index.lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+    index.lengths = _lengths(index.phrases)
+    index.light_lengths = _lengths(index.light_phrases)
     return index
+
+
+def _lengths(phrases: dict[tuple[str, ...], Phrase]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in phrases:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
 
 
 @dataclass
@@ -151,6 +175,7 @@ class TokenTable:
     sent_starts: list[int]  # token index of each sentence start, ascending
     positions: list[int]  # tokens that count in names (hyphens and apostrophes skipped)…
     keys: list[str]  # …and their folded keys
+    light_keys: list[str]  # …and their light keys
     quotes: dict[int, str] = field(default_factory=dict)  # sentence start -> sentence text
     text: str = ""  # the doc's text (``Doc.text`` joins every token on each call)
 
@@ -190,7 +215,8 @@ def token_table(doc: Doc) -> TokenTable:
             if len(cache) < 500_000:
                 cache[text] = key
         keys.append(key)
-    table = TokenTable(texts, lowers, starts, positions, keys, text=_doc_text(doc))
+    light = ["" if texts[i].isspace() else light_word(texts[i]) for i in positions]
+    table = TokenTable(texts, lowers, starts, positions, keys, light, text=_doc_text(doc))
     doc.user_data["fogline_tokens"] = table
     return table
 
@@ -241,37 +267,54 @@ def _case_ok(texts: list[str], positions: list[int], p: int, phrase: Phrase) -> 
 
 
 def find_matches(doc: Doc, index: PhraseIndex | None = None) -> list[Match]:
-    """Every gazetteer phrase in the document, longest first at each position, without overlaps."""
+    """Every gazetteer phrase in the document, longest first at each position, without overlaps.
+
+    Our gazetteers match on folded keys (spelling variants), the world lists on light keys; at equal length
+    the two merge (our entries first)."""
     index = index or phrase_index()
     table = token_table(doc)
-    positions, keys, texts = table.positions, table.keys, table.texts
+    positions, keys, lights, texts = table.positions, table.keys, table.light_keys, table.texts
     matches: list[Match] = []
     p, n = 0, len(keys)
     while p < n:
-        lens = index.lengths.get(keys[p])
+        own_lens = index.lengths.get(keys[p], ())
+        world_lens = index.light_lengths.get(lights[p], ())
         found = None
-        if lens:
-            for length in lens:
-                if p + length > n:
-                    continue
-                key = tuple(keys[p : p + length])
-                phrase = index.phrases.get(key)
-                if (
-                    phrase is not None
-                    and _sentence_ok(doc, positions, p, length)
-                    and _case_ok(texts, positions, p, phrase)
-                ):
-                    start = _with_article(doc, positions[p])
-                    if phrase.needs_article and start == positions[p]:
-                        continue
-                    found = Match(start, positions[p + length - 1] + 1, phrase, key)
-                    p += length
-                    break
+        for length in sorted({*own_lens, *world_lens}, reverse=True) if own_lens or world_lens else ():
+            if p + length > n or not _sentence_ok(doc, positions, p, length):
+                continue
+            key = tuple(keys[p : p + length])
+            own = index.phrases.get(key)
+            world = index.light_phrases.get(tuple(lights[p : p + length]))
+            own = own if own is not None and _case_ok(texts, positions, p, own) else None
+            world = world if world is not None and _case_ok(texts, positions, p, world) else None
+            phrase = _merge(own, world)
+            if phrase is None:
+                continue
+            start = _with_article(doc, positions[p])
+            if phrase.needs_article and start == positions[p]:
+                continue
+            found = Match(start, positions[p + length - 1] + 1, phrase, key)
+            p += length
+            break
         if found is None:
             p += 1
         else:
             matches.append(found)
     return matches
+
+
+def _merge(own: Phrase | None, world: Phrase | None) -> Phrase | None:
+    if own is None or world is None:
+        return own or world
+    return Phrase(
+        place_ids=own.place_ids + [i for i in world.place_ids if i not in own.place_ids],
+        actor_id=own.actor_id,
+        caps=own.caps,
+        acronym=own.acronym and world.acronym,
+        contextual=own.contextual,
+        needs_article=own.needs_article and world.needs_article,
+    )
 
 
 def _sentence_ok(doc: Doc, positions: list[int], p: int, length: int) -> bool:
@@ -310,11 +353,26 @@ def likely_not_place(doc: Doc, match: Match, entity: Entity) -> bool:
     return after is not None and fold_word(after.text) in _SPEECH
 
 
+CONTEXT_FREE_POPULATION = 100_000
+
+
+def needs_context(places: PlaceIndex, place_id: str, single_word: bool) -> bool:
+    """A place from the world lists that counts only in documents about its country: every town below
+    15,000 people, and one-word towns and provinces below 100,000 (one-word names collide with common words,
+    names and other countries' towns: "Date", "Roman", "Madaya")."""
+    entity = places.entities[place_id]
+    if entity.origin == "gazetteer" or entity.type == PlaceLevel.COUNTRY:
+        return False
+    if entity.attributes.get("minor"):
+        return True
+    return single_word and places.population.get(place_id, 0) < CONTEXT_FREE_POPULATION
+
+
 def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Counter[str]:
     """Countries the document is about: unambiguous place names, actors' countries and adjectives."""
     counts: Counter[str] = Counter()
     for m in matches:
-        ids = m.phrase.place_ids
+        ids = [i for i in m.phrase.place_ids if not needs_context(index.places, i, len(m.key) == 1)]
         countries = {index.places.entities[i].country for i in ids}
         if len(countries) == 1 and ids:
             counts[next(iter(countries)) or ""] += 1

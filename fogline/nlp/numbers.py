@@ -4,16 +4,17 @@ The parser works on a list of lower-cased word strings (spaCy token texts, or ``
 is usable with or without a pipeline. Each quantity is a range ``low..high`` with a ``Qualifier``:
 
 - exact numbers: ``low == high == value`` (``EXACT``);
-- "at least N": ``low = N``, ``high = None`` (``AT_LEAST``); "more than / over N": ``low = N + 1`` (``MORE_THAN``);
+- "at least N": ``low = N``, ``high = None`` (``AT_LEAST``);
+- "more than / over N": ``low = N + 1``, ``high = None`` (``MORE_THAN``);
 - "up to / as many as N": ``low = 0``, ``high = N`` (``AT_MOST``); "fewer than / under N": ``high = N - 1``
-  (``LESS_THAN``); "nearly / almost N": ``high = N - 1``, ``low = 90 % of N`` (``LESS_THAN``): the text says the
-  count is close to N;
+  (``LESS_THAN``); "nearly / almost N": ``high = N - 1``, ``low = 90 % of N`` (``LESS_THAN``): the text
+  says the count is close to N;
 - "about / around / some / roughly / an estimated N": ``low == high == N`` (``ABOUT``): the figure is kept as
   written and the qualifier tells the reader it is approximate;
 - "between 10 and 15", "10 to 15", "10-15": ``low = 10``, ``high = 15`` (``EXACT``, a range);
 - vague amounts ("dozens", "hundreds", "tens of thousands", "several", "a few") are ranges with ``VAGUE``.
-  ``acled_value`` gives ACLED's conventional count for them ("dozens" → 12, "several" → 10, "hundreds" → 100),
-  which is lower than ``low`` for "dozens": the range says what the word means, ACLED's value how ACLED codes it.
+  ``dozens`` is 12..99 (ACLED codes it 12). ``acled_value`` gives ACLED's conventional count ("dozens" → 12,
+  "several" → 10, "hundreds" → 100): the range says what the word means, ACLED's value how ACLED codes it.
 
 "many", "a large number", "scores of people" without a count are not figures ("scores" is, as 40..99).
 """
@@ -149,11 +150,11 @@ def _number_words(words: list[str], i: int) -> tuple[int, int] | None:
             total += current * SCALES[w]
             current = 0
             last = "scale"
-        elif w == "-" and last == "tens" and j + 1 < len(words) and words[j + 1] in UNITS:
-            j += 1
-            continue
-        elif w == "and" and last in ("hundred", "scale") and j + 1 < len(words) and (
-            words[j + 1] in UNITS or words[j + 1] in TENS
+        elif (w == "-" and last == "tens" and j + 1 < len(words) and words[j + 1] in UNITS) or (
+            w == "and"
+            and last in ("hundred", "scale")
+            and j + 1 < len(words)
+            and (words[j + 1] in UNITS or words[j + 1] in TENS)
         ):
             j += 1
             continue
@@ -166,7 +167,7 @@ def _number_words(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def read_number(words: list[str], i: int) -> tuple[int, int] | None:
-    """The exact number starting at words[i] (digits, digits with scale, number words, "a dozen"). (value, end)."""
+    """The exact number at words[i] (digits, digits with scale, number words, "a dozen"): (value, end)."""
     if i >= len(words):
         return None
     w = words[i]
@@ -198,11 +199,22 @@ def _vague(words: list[str], i: int) -> tuple[int, int, int, str, int] | None:
     if w == "a" and j < len(words) and words[j] in ("few", "handful"):
         key = f"a {words[j]}"
         j += 1
-    if key in VAGUE_MULTIPLIERS and j + 1 < len(words) and words[j] == "of" and words[j + 1] in ("thousands", "millions"):
+    if (
+        key in VAGUE_MULTIPLIERS
+        and j + 1 < len(words)
+        and words[j] == "of"
+        and words[j + 1] in ("thousands", "millions")
+    ):
         lo_mul, hi_mul = VAGUE_MULTIPLIERS[key]
         scale = 1_000 if words[j + 1] == "thousands" else 1_000_000
         base = {"tens": 10, "hundreds": 100, "dozens": 12}.get(key, 1)
-        return lo_mul * base * scale, (hi_mul + 1) * base * scale - 1, base * scale, f"{key} of {words[j + 1]}", j + 2
+        return (
+            lo_mul * base * scale,
+            (hi_mul + 1) * base * scale - 1,
+            base * scale,
+            f"{key} of {words[j + 1]}",
+            j + 2,
+        )
     if key in ("several", "a few") and j < len(words) and words[j] in ("hundred", "thousand", "dozen"):
         scale = {"hundred": 100, "thousand": 1_000, "dozen": 12}[words[j]]
         lo_mul, hi_mul = VAGUE_MULTIPLIERS[key]
@@ -221,14 +233,14 @@ def read_quantity(words: list[str], i: int) -> Quantity | None:
     start = i
     for size in range(_PREFIX_MAX, 0, -1):
         phrase = tuple(words[i : i + size])
-        if len(phrase) == size and phrase in PREFIXES and i + size < len(words):
-            if read_number(words, i + size) or _vague(words, i + size):
-                qualifier = PREFIXES[phrase]
-                i += size
-                break
+        found = len(phrase) == size and phrase in PREFIXES and i + size < len(words)
+        if found and (read_number(words, i + size) or _vague(words, i + size)):
+            qualifier = PREFIXES[phrase]
+            i += size
+            break
     if qualifier == Qualifier.EXACT and words[i : i + 1] == ["between"]:
         first = read_number(words, i + 1)
-        if first and first[1] < len(words) and words[first[1]] in ("and", "to"):
+        if first and first[1] < len(words) and words[first[1]] in ("and", "to", "-", "–"):
             second = read_number(words, first[1] + 1)
             if second and second[0] > first[0]:
                 return Quantity(start, second[1], first[0], second[0], Qualifier.EXACT, first[0], i + 1)
@@ -249,7 +261,9 @@ def read_quantity(words: list[str], i: int) -> Quantity | None:
     return _qualified(start, end, value, qualifier, i, words[start])
 
 
-def _qualified(start: int, end: int, value: int, qualifier: Qualifier, number_start: int, first: str) -> Quantity:
+def _qualified(
+    start: int, end: int, value: int, qualifier: Qualifier, number_start: int, first: str
+) -> Quantity:
     if qualifier == Qualifier.AT_LEAST:
         return Quantity(start, end, value, None, qualifier, value, number_start)
     if qualifier == Qualifier.MORE_THAN:

@@ -26,9 +26,7 @@ class SentenceSplitter:
         starts[0] = True
         for i, token in enumerate(doc[:-1]):
             nxt = doc[i + 1]
-            if "\n" in token.text or (token.is_space and "\n" in token.whitespace_ + token.text):
-                starts[i + 1] = True
-            elif "\n" in token.whitespace_:
+            if "\n" in token.text or (token.is_space and "\n" in token.whitespace_ + token.text) or "\n" in token.whitespace_:
                 starts[i + 1] = True
             elif token.text in self._punct and not nxt.is_punct:
                 prev = doc[i - 1].lower_ if i > 0 else ""

@@ -30,10 +30,17 @@ _NAME_WORD = (
 _LINK = r"(?:(?:of|for|and|the|de|du|bin|ibn|al)[ \t]+)*"
 CAPS = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_LINK}{_NAME_WORD})*(?:[ \t]+\([A-Z][\w&.-]*\))?")
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b", re.I)
+_TITLE_BEFORE = (
+    r"(?:(?:[A-Z][\w'’-]*|army|military|police|foreign|defence|defense|interior|deputy|prime|security|"
+    r"intelligence|militia|rebel|group|party|former|acting|senior|top|emergency)\s+){0,3}"
+    r"(?:chief|spokesperson|spokesman|spokeswoman|commander|head|leader|minister|president|ambassador|envoy|"
+    r"official|director|coordinator|representative|general|secretary|researcher|analyst|expert|adviser|advisor|"
+    r"lawyer|activist|doctor|negotiator|mediator|diplomat|governor|mayor|investigator)\s+"
+)
 _BOUNDARY = re.compile(
     r"(?:^|[,;:(—–]\s*|[”\"]\s*,?\s*|\b(?i:that|while|as|when|after|but|whereas|where)\s+|[,;]\s*and\s+)"
     r"(?:[“\"]\s*)?(?:(?i:the|a|an)\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:\([^()]*\)\s+)?)?"
-    r"(?:[A-Z][\w'’-]*\s+){0,3}$"
+    rf"(?:{_TITLE_BEFORE})?(?:[A-Z][\w'’-]*\s+){{0,3}}$"
 )
 _PP = (
     r"(?:\s+(?:in|of|for|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)*)?"
@@ -66,6 +73,8 @@ _GROUP_SUBJECT = re.compile(
     r"signatories\b|undersigned\b)",
     re.I,
 )
+# a lowercase title right before a name, with its owner: "SDF chief", "Sudan's army chief"
+_LOWER_ROLE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z-]+\s+)?[a-z-]+)\s+$")
 _PRECEDING_ROLE = re.compile(r"(?:^|[.;:\n]\s*|\bthe\s+)([A-Z][^,.;:\n]{2,100}),\s+$")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|an|i|ch|ic|ean)$")
 
@@ -184,20 +193,26 @@ def _is_role_phrase(words: list[str]) -> bool:
 
 
 def split_title(phrase: str) -> tuple[str | None, str]:
-    """("French President Emmanuel Macron") -> ("French President", "Emmanuel Macron")."""
-    lex = lexicon()
+    """("Kenyan President William Ruto") -> ("Kenyan President", "William Ruto"); no title -> (None, phrase).
+
+    The title is everything up to the last role word among leading role words, nationalities, acronyms and
+    words right before a role word ("UN Secretary-General", "Syrian Interim President").
+    """
+    roles = lexicon().role_words
     words = phrase.split()
-    i = 0
-    while i < len(words) - 1 and (
-        words[i].lower() in lex.role_words
-        or words[i].lower().rstrip(".") in lex.role_words
-        or (_NATIONALITY.match(words[i]) and i + 1 < len(words) and words[i + 1].lower() in lex.role_words)
-        or (i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in lex.role_words)
-    ):
-        i += 2 if i + 1 < len(words) and f"{words[i]} {words[i + 1]}".lower() in lex.role_words else 1
-    if i == 0 or i >= len(words):
+    last = -1
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        pair = f"{low} {words[i + 1].lower()}" if i + 2 < len(words) else ""
+        if low in roles or low.rstrip(".") in roles:
+            last = i
+        elif pair in roles:
+            last = i + 1
+        elif not (_NATIONALITY.match(word) or word.isupper() or words[i + 1].lower() in roles):
+            break
+    if last < 0 or last >= len(words) - 1:
         return None, phrase
-    return " ".join(words[:i]), " ".join(words[i:])
+    return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
 
 
 def is_org(name: str) -> bool:
@@ -238,7 +253,7 @@ def _prescan_phrase(persons: dict[str, tuple[str, str | None]], text: str, start
     lex = lexicon()
     role, name = split_title(text[start:end])
     before = text[max(0, start - 40) : start]
-    lower_role = re.search(r"((?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?[a-z-]+)\s+$", before)
+    lower_role = _LOWER_ROLE.search(before)
     if role is None and lower_role and lex.role_re.fullmatch(lower_role.group(1).split()[-1]):
         role = lower_role.group(1)
     appositive = re.match(r",\s+(?:the\s+)?([^,.;\n]{3,120}?)[,.]", text[end : end + 130])
@@ -490,7 +505,7 @@ def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker |
         return _recent(ctx, index, 12, lambda s: _name_matches(s, cand.text))
     role, name = split_title(cand.text)
     if role is None:
-        before = re.search(r"((?:[A-Z][\w-]*\s+)?[a-z-]+)\s+$", head[: cand.start])
+        before = _LOWER_ROLE.search(head, max(0, cand.start - 40), cand.start)
         if before and lex.role_re.fullmatch(before.group(1).split()[-1]):
             role = before.group(1)
     if is_org(name):

@@ -70,6 +70,7 @@ _NOUN_USE = re.compile(
     r"[a-z]+ing)\s+$",
     re.I,
 )
+_COORDINATED = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?$")  # ", strongly condemn", "and demanded"
 _SCARE_QUOTES = re.compile(r"[“”\"]")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _POST = re.compile(
@@ -375,7 +376,7 @@ class StatementExtractor:
             return speakers
         if previous is not None and (
             _CONTINUATION.match(text[previous[0].end : cue.start][-12:])
-            or re.search(r"(?:,|\band)\s+$", text[: cue.start])
+            or _COORDINATED.search(text, max(0, cue.start - 30), cue.start)
         ):
             return [previous[1]]
         speaker = self._after_quote(ctx, sent, text, cue)

@@ -53,7 +53,8 @@ def free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     import uvicorn
 
-    users._SCRYPT_N = 2**8  # type: ignore[attr-defined]  # cheap hashes for the test users
+    cost = users._SCRYPT_N
+    users._SCRYPT_N = 2**8  # cheap hashes for the test users
     store = Store(str(tmp_path_factory.mktemp("web") / "fogline.db"))
     fill_sample(store)
     port = free_port()
@@ -70,6 +71,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Stor
     srv.should_exit = True
     thread.join(timeout=10)
     store.close()
+    users._SCRYPT_N = cost
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +92,12 @@ def page(browser: Any) -> Iterator[Any]:
     pg = context.new_page()
     pg.set_default_timeout(15_000)
     dialogs: list[str] = []
-    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:  # alert()/confirm() from injected script would land here
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
     pg.dialogs = dialogs
     yield pg
     context.close()
