@@ -273,3 +273,11 @@ def test_world_list_towns_that_read_as_words_need_their_country(ents_nlp: Langua
     )
     places = {m.text: e.country for m, e in found(doc, "PLACE")}
     assert places == {"Homs": "SY", "Madaya": "SY"}
+
+
+def test_document_metadata_can_name_the_country(ents_nlp: Language) -> None:
+    text = "Fighting was reported near Aguelhok overnight."
+    doc = make_doc(ents_nlp, document_from_text(text, meta={"country": "Mali"}))
+    for _name, proc in ents_nlp.pipeline:
+        doc = proc(doc)
+    assert by_text(doc, "Aguelhok").country == "ML"

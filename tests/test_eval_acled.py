@@ -55,6 +55,25 @@ def test_acled_fatality_rule(nlp: Language, text: str, expected: int) -> None:
     assert fatalities(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes in Ulang left an unknown number of soldiers killed.", 10),
+        ("Shelling of the base caused heavy casualties on both sides.", 10),
+        ("Mortars hit the camp; no casualties were reported.", 0),
+        ("Rebels attacked a checkpoint near Gao.", 0),
+    ],
+)
+def test_deaths_without_a_number_follow_acleds_convention(nlp: Language, text: str, expected: int) -> None:
+    doc = nlp(text)
+    assert acled_fatalities(doc._.figures or [], doc.text, unspecified=10) == expected
+    assert acled_fatalities(doc._.figures or [], doc.text) == 0
+
+
+def test_a_part_named_before_among_is_not_added(nlp: Language) -> None:
+    assert fatalities(nlp, "Five children were among at least 20 people killed in the market strike.") == 20
+
+
 def write_csv(path: Path, rows: list[tuple[str, str, str, str, int]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)

@@ -116,7 +116,8 @@ def test_apposition_is_one_facility(nlp: Any) -> None:
 def test_several_statuses_and_a_trailing_appositive(nlp: Any) -> None:
     doc = run(
         nlp,
-        "The Babiker Hospital, the last working hospital in the town, was hit twice and has stopped functioning.",
+        "The Babiker Hospital, the last working hospital in the town, was hit twice and has stopped "
+        "functioning.",
     )
     assert impacts(doc) == [
         ("Babiker Hospital", "hospital", "attacked"),

@@ -68,9 +68,12 @@ def actor_matches(gold: str, entity: Entity, text: str) -> bool:
 
 
 def entities_recall(
-    path: str | Path, *, limit: int | None = 500, nlp: Language | None = None
+    path: str | Path, *, limit: int | None = 500, nlp: Language | None = None, country_hint: bool = False
 ) -> dict[str, Any]:
-    """Location and actor recall of the entity components on the first ``limit`` rows of an ACLED CSV."""
+    """Location and actor recall of the entity components on the first ``limit`` rows of an ACLED CSV.
+
+    With ``country_hint`` the row's COUNTRY goes into the document's metadata (``meta["country"]``), as a
+    feed about one country would provide."""
     nlp = nlp or build_pipeline(COMPONENTS)
     n = loc_hits = named = named_hits = category_rows = category_hits = 0
     misses: list[dict[str, str]] = []
@@ -80,7 +83,8 @@ def entities_recall(
             if limit is not None and n >= limit:
                 break
             n += 1
-            doc = make_doc(nlp, document_from_text(row["NOTES"]))
+            meta = {"country": row["COUNTRY"]} if country_hint and row.get("COUNTRY") else None
+            doc = make_doc(nlp, document_from_text(row["NOTES"], meta=meta))
             for _name, proc in nlp.pipeline:
                 doc = proc(doc)
             entities = doc._.entities or {}

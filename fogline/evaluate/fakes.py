@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.evaluate import scorer
 from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
-from fogline.nlp.figures_tally import ARMED_GROUPS, killed_by_group
+from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, killed_by_group
 from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
@@ -66,6 +66,20 @@ def _sentence_end(body: list[Span], count: int) -> int:
     return body[min(count, len(body)) - 1].end_char if body else 0
 
 
+def _parts(figures: list[Figure]) -> dict[VictimGroup, int]:
+    """Killed per group counting the parts too ("six civilians were among 22 people"), first sentence wins."""
+    parts: dict[VictimGroup, int] = {}
+    by_sentence: dict[str, dict[VictimGroup, int]] = {}
+    for f in figures:
+        if f.measure == Measure.KILLED and f.number_text.lower() not in ("the", "his", "her", "their", "its"):
+            local = by_sentence.setdefault(f.quote, {})
+            local[f.group] = local.get(f.group, 0) + acled_value(f)
+    for local in by_sentence.values():
+        for group, value in local.items():
+            parts.setdefault(group, value)
+    return parts
+
+
 def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
     """(civilians, non-civilians) killed among the main event's figures."""
     counts = killed_by_group(figures, text, combine=COMBINE)
@@ -73,8 +87,15 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
     armed = sum(v for g, v in counts.items() if g in ARMED_GROUPS)
     unknown = counts.get(VictimGroup.UNKNOWN, 0)
     if unknown > civilians + armed:
-        # "22 people were killed, six of them civilians": the rest are of the other kind when one is named
-        if civilians and not armed:
+        parts = _parts(figures)
+        explicit = parts.get(VictimGroup.CIVILIANS, 0)
+        civilians = civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)
+        armed = armed or sum(v for g, v in parts.items() if g in ARMED_GROUPS)
+    if unknown > civilians + armed:
+        if civilians and not armed and not explicit:
+            civilians = unknown  # "20 people killed, at least five children among them": all civilians
+        elif civilians and not armed:
+            # "22 people were killed, six of them civilians": the rest are fighters when the text names any
             armed = unknown - civilians if _mentions_armed(figures) else 0
         elif not civilians:
             civilians = unknown - armed

@@ -28,6 +28,7 @@ _SUBSET_BEFORE = re.compile(
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|whom|those)\b", re.IGNORECASE)
 _DEFINITE = {"the", "his", "her", "their", "its"}
+_AMONG_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
 
 
 def acled_value(figure: Figure) -> int:
@@ -44,7 +45,9 @@ def is_subset(figure: Figure, text: str) -> bool:
     """True when the text gives the figure as part of another ("including 6 children", "two of the")."""
     before = text[max(0, figure.start - 40) : figure.start]
     after = text[figure.start + len(figure.number_text) : figure.start + len(figure.number_text) + 10]
-    return bool(_SUBSET_BEFORE.search(before)) or bool(_PARTITIVE.match(after))
+    if _SUBSET_BEFORE.search(before) or _PARTITIVE.match(after):
+        return True
+    return bool(_AMONG_AFTER.match(text, figure.end))
 
 
 def _is_reference(figure: Figure) -> bool:

@@ -385,5 +385,29 @@ def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Count
     for i, key in zip(table.positions, table.keys, strict=True):
         if (key,) in adjectives and table.texts[i][:1].isupper():
             counts[adjectives[(key,)]] += 1
+    # two different world-list names of the same country vouch for each other ("Djendel, Skikda")
+    weak: Counter[str] = Counter()
+    for m in matches:
+        weak.update({index.places.entities[i].country or "" for i in m.phrase.place_ids})
+    for code, n in weak.items():
+        if n >= 2 and code not in counts:
+            counts[code] = 1
+    # a country the document's metadata names (a feed or collection about one country)
+    meta = doc._.document.meta if doc._.document is not None else {}
+    hint = meta.get("country") if isinstance(meta, dict) else None
+    if isinstance(hint, str) and hint.strip():
+        hinted = _country_code(hint, index)
+        if hinted:
+            counts[hinted] += 1
     counts.pop("", None)
     return counts
+
+
+def _country_code(name: str, index: PhraseIndex) -> str | None:
+    if len(name) == 2 and name.isalpha():
+        return name.upper()
+    for pid in index.places.lookup(name):
+        entity = index.places.entities[pid]
+        if entity.type == PlaceLevel.COUNTRY:
+            return entity.country
+    return None

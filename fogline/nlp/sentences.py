@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fogline.nlp.extensions import register_extensions
 
 _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
-_ABBREVIATIONS = {"amb", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "u.s", "u.n"}
+_OPENERS = {'"', "“", "'", "‘", "«", "("}
+_ABBREVIATIONS = {
+    "amb",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "no",
+    "vs",
+    "u.s",
+    "u.n",
+}
+
+
+def _opens_quote(token: Token, nxt: Token) -> bool:
+    """A quote mark after a space opens the next sentence (`said. "We…`); straight after, it closes this one."""
+    return nxt.text in _OPENERS and bool(token.whitespace_) and not nxt.whitespace_
 
 
 class SentenceSplitter:
@@ -26,14 +49,24 @@ class SentenceSplitter:
         starts[0] = True
         for i, token in enumerate(doc[:-1]):
             nxt = doc[i + 1]
-            if "\n" in token.text or (token.is_space and "\n" in token.whitespace_ + token.text) or "\n" in token.whitespace_:
+            if (
+                "\n" in token.text
+                or (token.is_space and "\n" in token.whitespace_ + token.text)
+                or "\n" in token.whitespace_
+            ):
                 starts[i + 1] = True
-            elif token.text in self._punct and not nxt.is_punct:
+            elif token.text in self._punct and (not nxt.is_punct or _opens_quote(token, nxt)):
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if token.text == "." and prev.rstrip(".") in _ABBREVIATIONS:
                     continue
                 starts[i + 1] = True
-            elif token.text in _CLOSERS and i > 0 and doc[i - 1].text in self._punct and not nxt.is_punct:
+            elif (
+                token.text in _CLOSERS
+                and i > 0
+                and doc[i - 1].text in self._punct
+                and not doc[i - 1].whitespace_
+                and not nxt.is_punct
+            ):
                 starts[i + 1] = True
         for token, start in zip(doc, starts, strict=True):
             token.is_sent_start = start

@@ -356,14 +356,16 @@ def _candidates(
 
 
 def sentence_mentions(doc: Doc, sent: Sentence) -> list[Mention]:
-    """The mentions inside ``sent`` (indexed once per doc by sentence start)."""
-    index: dict[int, list[Mention]] | None = doc.user_data.get("fogline.statement_mentions")
-    if index is None:
-        index = doc.user_data["fogline.statement_mentions"] = {}
+    """The mentions inside ``sent`` (indexed once per doc and number of mentions)."""
+    mentions = doc._.mentions or []
+    cached = doc.user_data.get("fogline.statement_mentions")
+    if cached is None or cached[0] != len(mentions):
+        cached = doc.user_data["fogline.statement_mentions"] = (len(mentions), {})
+    index: dict[int, list[Mention]] = cached[1]
     found = index.get(sent.start_char)
     if found is None:
         found = index[sent.start_char] = [
-            m for m in doc._.mentions or [] if sent.start_char <= m.start and m.end <= sent.end_char
+            m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char
         ]
     return found
 

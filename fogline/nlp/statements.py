@@ -25,8 +25,11 @@ Rule-based over each sentence (no parser); lexicon in ``data/statements.json``.
 6. **Demands** of appeals and demands are normalised through the lexicon ("immediate ceasefire",
    "protection of civilians", …); unlisted items keep their raw text.
 
-Dates: the sentence's DATE mention ("on Thursday", resolved by ``fogline.dates.v1``); a continuation ("The
-statement warned …") without one inherits the date of the statement it continues.
+Speaker finding lives in ``fogline.nlp.statement_speakers``; lexicon in ``data/statements.json``.
+
+Dates: the sentence's day-precise "on" DATE mention ("on Thursday", resolved by ``fogline.dates.v1``; years
+and "since …" are not statement dates); a continuation ("The statement warned …") without one inherits the
+date of the same speaker's dated statement in the last six sentences.
 """
 
 from __future__ import annotations
