@@ -31,7 +31,7 @@ _ABBREVIATIONS = {
 
 
 def _opens_quote(token: Token, nxt: Token) -> bool:
-    """A quote mark after a space opens the next sentence (`said. "We…`); straight after, it closes this one."""
+    """A quote mark after a space opens the next sentence (`said. "We…`); right after, it closes this one."""
     return nxt.text in _OPENERS and bool(token.whitespace_) and not nxt.whitespace_
 
 
