@@ -12,10 +12,11 @@ import secrets
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, MetaData, String, Table, Text, select
+from sqlalchemy import select
 
 from fogline.schema import User, make_id
 from fogline.store import Store
+from fogline.store.tables import settings_table
 
 
 class Role(StrEnum):
@@ -163,19 +164,9 @@ def has_role(user: User | None, role: str) -> bool:
     return user is not None and ROLE_RANK.get(user.role, 0) >= ROLE_RANK[role]
 
 
-# -- per-database settings (the session signing secret) ------------------------------------------------
-
-_settings_metadata = MetaData()
-settings_table = Table(
-    "fogline_settings",
-    _settings_metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
-
+# -- per-database settings (the session signing secret; table from migration 0003) -----------------------
 
 def get_setting(store: Store, key: str) -> str | None:
-    settings_table.create(store.engine, checkfirst=True)
     with store.engine.connect() as conn:
         row = conn.execute(select(settings_table.c.value).where(settings_table.c.key == key)).first()
     return row[0] if row else None

@@ -340,7 +340,7 @@ def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -
     return v
 
 
-def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
+def _right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> tuple[Measure, int] | None:
     """A measure trigger after the phrase ending at j (gap words allowed); (measure, gap length)."""
     gap = 0
     n = len(words)
@@ -388,8 +388,8 @@ def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
             j = words.index(")", j + 1) + 1
             gap += 1
             continue
-        if w in ("in", "at", "from", "near", "of") and j + 1 < n and _cap_run(words, j + 1) and gap <= 2:
-            j = _cap_run(words, j + 1)  # "a ranger in Virunga National Park was killed"
+        if w in ("in", "at", "from", "near", "of") and caps and _cap_run(caps, words, j + 1) and gap <= 2:
+            j = _cap_run(caps, words, j + 1)  # "a ranger in Virunga National Park was killed"
             gap += 1
             continue
         if w in ("of", "from", "in", "at") and gap == 0:
@@ -410,9 +410,6 @@ def _right_trigger(words: list[str], j: int) -> tuple[Measure, int] | None:
     return None
 
 
-_CAPS: dict[int, list[bool]] = {}
-
-
 _PASSIVE = {"were", "was", "are", "is", "have", "has", "had", "reportedly", "allegedly"}
 
 
@@ -424,11 +421,8 @@ def _plain_pp(words: list[str], j: int) -> int:
     return k if k > j else 0
 
 
-def _cap_run(words: list[str], j: int) -> int:
+def _cap_run(caps: list[bool], words: list[str], j: int) -> int:
     """End of a run of capitalised words starting at j (0 when none): set per sentence by ``find_victims``."""
-    caps = _CAPS.get(id(words))
-    if caps is None:
-        return 0
     k = j
     if k < len(words) and words[k] == "the":
         k += 1
@@ -481,8 +475,7 @@ def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimG
 def find_victims(sent: Span) -> list[Victims]:
     """Every number in the sentence that counts people in a measure, with its phrase and measure."""
     words = [t.lower_ for t in sent]
-    _CAPS.clear()
-    _CAPS[id(words)] = [_is_cap(t.text) and t.is_alpha for t in sent]
+    caps = [_is_cap(t.text) and t.is_alpha for t in sent]
     found: list[Victims] = []
     i = 0
     while i < len(words):
@@ -502,7 +495,7 @@ def find_victims(sent: Span) -> list[Victims]:
         i = max(q.end, v.np_end) if v is not None else q.end
     _chain(words, found)
     for k, v in enumerate(found):
-        _measure(words, v)
+        _measure(words, v, caps)
         subset = _after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
@@ -571,11 +564,11 @@ def _chain(words: list[str], found: list[Victims]) -> None:
         v.chain = chain
 
 
-def _measure(words: list[str], v: Victims) -> None:
+def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     last = v.chain[-1]
     first = v.chain[0]
-    right = _right_trigger(words, last.np_end)
-    own_right = _right_trigger(words, v.np_end) if v is not last else right
+    right = _right_trigger(words, last.np_end, caps)
+    own_right = _right_trigger(words, v.np_end, caps) if v is not last else right
     left = _left_trigger(words, v.q.start)
     if left is None and v is not first and first.head_measure is None:
         left = _left_trigger(words, first.q.start)

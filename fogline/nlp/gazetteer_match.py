@@ -280,12 +280,21 @@ def find_matches(doc: Doc, index: PhraseIndex | None = None) -> list[Match]:
         own_lens = index.lengths.get(keys[p], ())
         world_lens = index.light_lengths.get(lights[p], ())
         found = None
-        for length in sorted({*own_lens, *world_lens}, reverse=True) if own_lens or world_lens else ():
-            if p + length > n or not _sentence_ok(doc, positions, p, length):
+        lens = (
+            own_lens
+            if not world_lens
+            else world_lens
+            if not own_lens
+            else sorted({*own_lens, *world_lens})[::-1]
+        )
+        for length in lens:
+            if p + length > n:
                 continue
             key = tuple(keys[p : p + length])
             own = index.phrases.get(key)
             world = index.light_phrases.get(tuple(lights[p : p + length]))
+            if (own is None and world is None) or not _sentence_ok(table, positions, p, length):
+                continue
             own = own if own is not None and _case_ok(texts, positions, p, own) else None
             world = world if world is not None and _case_ok(texts, positions, p, world) else None
             phrase = _merge(own, world)
@@ -317,11 +326,10 @@ def _merge(own: Phrase | None, world: Phrase | None) -> Phrase | None:
     )
 
 
-def _sentence_ok(doc: Doc, positions: list[int], p: int, length: int) -> bool:
+def _sentence_ok(table: TokenTable, positions: list[int], p: int, length: int) -> bool:
     """A phrase must not run across a sentence boundary."""
     if length == 1:
         return True
-    table = token_table(doc)
     return table.sentence(positions[p])[1] > positions[p + length - 1]
 
 

@@ -102,7 +102,8 @@ class Store:
             try:
                 migrate(self.engine)
             except Exception as exc:
-                raise StoreError(f"cannot open database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
+                shown = parsed.render_as_string(hide_password=True)
+                raise StoreError(f"cannot open database {shown}: {exc}") from exc
 
     @property
     def dialect(self) -> str:

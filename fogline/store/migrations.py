@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select
 
-from fogline.store.tables import TABLES, metadata, migrations_table
+from fogline.store.tables import TABLES, metadata, migrations_table, settings_table
 
 Migration = Callable[[Connection], None]
 MIGRATIONS: dict[str, Migration] = {}
@@ -32,6 +32,12 @@ def _initial(conn: Connection) -> None:
 def _report_runs(conn: Connection) -> None:
     """The record of generated situation reports (``ReportRun``), for "what changed since the last report"."""
     TABLES["report_runs"].create(conn, checkfirst=True)
+
+
+@migration("0003_settings")
+def _settings(conn: Connection) -> None:
+    """Per-database settings (the web app's session signing secret)."""
+    settings_table.create(conn, checkfirst=True)
 
 
 def migrate(engine: Engine) -> list[str]:

@@ -86,6 +86,13 @@ migrations_table = Table(
     Column("applied_at", String(40), nullable=False),
 )
 
+settings_table = Table(
+    "fogline_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 
 def is_claim_table(name: str) -> bool:
     from fogline.schema import RECORD_BY_TABLE
