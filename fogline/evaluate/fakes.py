@@ -89,22 +89,28 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
     if unknown > civilians + armed:
         parts = _parts(figures)
         explicit = parts.get(VictimGroup.CIVILIANS, 0)
-        civilians = civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)
+        civilians = (
+            civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)
+        )
         armed = armed or sum(v for g, v in parts.items() if g in ARMED_GROUPS)
     if unknown > civilians + armed:
         if civilians and not armed and not explicit:
             civilians = unknown  # "20 people killed, at least five children among them": all civilians
         elif civilians and not armed:
             # "22 people were killed, six of them civilians": the rest are fighters when the text names any
-            armed = unknown - civilians if _mentions_armed(figures) else 0
+            armed = unknown - civilians if _mentions_armed(figures, text) else 0
         elif not civilians:
             civilians = unknown - armed
     return civilians, armed
 
 
-def _mentions_armed(figures: list[Figure]) -> bool:
-    return any(
-        re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|members)\b", f.quote) for f in figures
+def _mentions_armed(figures: list[Figure], text: str) -> bool:
+    """True when the sentences around the figures speak of armed victims ("the rest were IS fighters")."""
+    start = min(f.start for f in figures)
+    return bool(
+        re.search(
+            r"\b(?:fighters|soldiers|troops|militants|rebels|jihadists|members)\b", text[start : start + 600]
+        )
     )
 
 

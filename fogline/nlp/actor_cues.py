@@ -344,10 +344,6 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
             break
 
 
-def _follows(keys: list[str], at: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(keys[at : at + len(phrase)]) == phrase
-
-
 def _add_place_authorities(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
     places = place_gazetteer().entities
     lowered = token_table(doc).lowers

@@ -225,14 +225,20 @@ class NerStats:
         return self.selected / self.sentences if self.sentences else 0.0
 
 
+_CUE_WINDOW = 6  # an attribution names its source within a few words of the cue
+
+
 def needs_model(texts: list[str], lowers: list[str], start: int, end: int, covered: set[int]) -> bool:
-    """A sentence (tokens [start, end)) with an attribution cue or a number and a casualty word, and a
-    capitalised word inside it that no gazetteer mention, adjective of nationality or title explains."""
+    """A sentence (tokens [start, end)) with an unexplained capitalised word (not a gazetteer mention, an
+    adjective of nationality or a title) within a few words of an attribution cue, or anywhere in a sentence
+    with a number and a casualty word."""
     words = lowers[start:end]
-    if not any(w in _CUE_WORDS for w in words):
-        has_number = any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words)
-        if not (has_number and any(w in _CASUALTY_WORDS for w in words)):
-            return False
+    cues = [start + k for k, w in enumerate(words) if w in _CUE_WORDS]
+    casualty = any(w in _CASUALTY_WORDS for w in words) and any(
+        w[:1].isdigit() or w in _NUMBER_WORDS for w in words
+    )
+    if not cues and not casualty:
+        return False
     alpha = [t for t in texts[start:end] if t.isalpha()]
     if alpha and sum(t[:1].isupper() for t in alpha) > 0.6 * len(alpha):
         return False  # a title-case headline: capitals carry no signal
@@ -243,7 +249,10 @@ def needs_model(texts: list[str], lowers: list[str], start: int, end: int, cover
             continue
         if lowers[i] in _NOT_NAMES or lowers[i] in _GROUP_WORDS or (fold_word(text),) in countries:
             continue
-        return True
+        if casualty or any(abs(i - c) <= _CUE_WINDOW for c in cues):
+            return True
+        if cues and i - start < 4 and "," in words[i - start :]:
+            return True  # the subject of an attribution with an appositive ("X, the ambassador, said")
     return False
 
 
@@ -271,27 +280,48 @@ class ModelNer:
         self.stats.sentences += len(sents)
         self.stats.selected += len(chosen)
         self.stats.docs += 1
-        found: list[Span] = []
-        if chosen:
-            ner: Any = self.nlp.get_pipe("ner")
-            sent_docs = [self.nlp.make_doc(s.text) for s in chosen]
-            for sent, sent_doc in zip(chosen, ner.pipe(sent_docs), strict=True):
-                for ent in sent_doc.ents:
-                    span = doc.char_span(
-                        sent.start_char + ent.start_char,
-                        sent.start_char + ent.end_char,
-                        label=ent.label_,
-                        alignment_mode="expand",
-                    )
-                    if span is not None:
-                        found.append(span)
+        found = self._predict(doc, chosen) if chosen else []
         self.stats.seconds += time.perf_counter() - started
         return found
+
+    def _predict(self, doc: Doc, chosen: list[Span]) -> list[Span]:
+        ner: Any = self.nlp.get_pipe("ner")
+        joined, origin = _joined(doc, chosen)
+        sentence_of_token = _sentence_ids(doc, chosen)
+        found: list[Span] = []
+        for ent in ner(joined).ents:
+            first, last = origin[ent.start], origin[ent.end - 1]
+            if sentence_of_token[first] != sentence_of_token[last]:
+                continue  # an entity across two of the joined sentences is an artefact of joining
+            found.append(Span(doc, first, last + 1, label=ent.label_))
+        return found
+
+
+def _joined(doc: Doc, sents: list[Span]) -> tuple[Doc, list[int]]:
+    """One doc made of the chosen sentences (one forward pass instead of one per sentence), and for each of
+    its tokens the index of the same token in ``doc``."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    origin: list[int] = []
+    for sent in sents:
+        for token in sent:
+            if token.is_space:
+                continue
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            origin.append(token.i)
+        if spaces:
+            spaces[-1] = True
+    return Doc(doc.vocab, words=words, spaces=spaces), origin
 
 
 def _token_range(doc: Doc, mention: Mention) -> range:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
+
+
+def _sentence_ids(doc: Doc, sents: list[Span]) -> dict[int, int]:
+    return {token.i: k for k, sent in enumerate(sents) for token in sent}
 
 
 @Language.factory(MODEL_NER.replace(".", "_"), requires=["doc._.mentions"], assigns=["doc._.model_ents"])

@@ -234,6 +234,10 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
                 v.group = VictimGroup.FIGHTERS if any(_is_cap(sent[m].text) for m in modifiers) else None
             if w == "forces" and group_mod is None:
                 v.group = VictimGroup.FIGHTERS
+            if j + 2 < n and words[j + 1] in ("and", "&") and words[j + 2] in GROUP_NOUNS:
+                other = GROUP_NOUNS[words[j + 2]]  # "patients and companions", "soldiers and police"
+                v.np_end = j + 3
+                v.group = _joined_group(v.group, other)
             return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
         if w in ("and", "&", "or") and modifiers and _coordinated_modifier(words, j + 1):
             modifiers.append(j)  # "70 regime and rebel fighters"
@@ -277,13 +281,42 @@ def _coordinated_modifier(words: list[str], j: int) -> bool:
     return False
 
 
+_ARMED = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
+_UNARMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN}
+
+
+def _joined_group(first: VictimGroup | None, second: VictimGroup) -> VictimGroup | None:
+    """The group of "soldiers and militiamen" (armed), "women and children" (civilians), else unknown."""
+    if first == second:
+        return first
+    if first in _ARMED and second in _ARMED:
+        return VictimGroup.FIGHTERS
+    if first in _UNARMED and second in _UNARMED:
+        return VictimGroup.CIVILIANS
+    return VictimGroup.UNKNOWN
+
+
+# "fighters affiliated with Damascus", "troops loyal to the GNA": participles that name the victims' side
+_AFFILIATION = {
+    "affiliated": ("with", "to"),
+    "loyal": ("to",),
+    "linked": ("to", "with"),
+    "backed": ("by",),
+    "allied": ("with", "to"),
+    "aligned": ("with",),
+    "belonging": ("to",),
+}
+
+
 def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
     """ "members of the security forces", "fighters from the RSF": read the group and side from the phrase."""
     j = v.np_end
-    if j >= len(words) or words[j] not in ("of", "from", "belonging"):
+    if j >= len(words) or words[j] not in ("of", "from", "belonging", *_AFFILIATION):
         return v
     k = j + 1
-    if words[j] == "belonging" and k < len(words) and words[k] == "to":
+    if words[j] in _AFFILIATION or words[j] == "belonging":
+        if k >= len(words) or words[k] not in _AFFILIATION.get(words[j], ("to",)):
+            return v
         k += 1
     if k < len(words) and words[k] == "the":
         k += 1
@@ -422,7 +455,7 @@ def _plain_pp(words: list[str], j: int) -> int:
 
 
 def _cap_run(caps: list[bool], words: list[str], j: int) -> int:
-    """End of a run of capitalised words starting at j (0 when none): set per sentence by ``find_victims``."""
+    """End of a run of capitalised words starting at j ("the Virunga National Park"), 0 when none."""
     k = j
     if k < len(words) and words[k] == "the":
         k += 1

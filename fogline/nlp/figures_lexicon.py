@@ -46,7 +46,7 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
     U: """people persons person individuals individual residents resident inhabitants others victims victim
         men man lives souls bodies corpses family relatives relative husband wife son families households
         daughter brother sister father nephew cousin neighbour neighbor robbers robber thieves thief
-        criminals criminal smugglers smuggler""",
+        criminals criminal smugglers smuggler companions""",
     CH: """children child kids kid minors minor infants infant babies baby boys boy girls girl toddlers
         toddler schoolchildren teenagers teenager teens youths schoolboys schoolgirls newborns""",
     W: """women woman mothers mother wives widows females female""",

@@ -5,8 +5,13 @@ figure when several are given for the same victims, code "dozens" as 12, "severa
 as 100, never count injuries, and 0 when no number is given.
 
 Here, figures in one sentence that name different victims are added up ("38 fighters, one member and 43
-civilians" → 82); a figure introduced by "including" / "among them" is a part of another and is not added;
-across sentences the same group is counted once, with its lowest figure, and different groups are added.
+civilians" → 82); a figure introduced by "including" / "among them" / "two of the", or followed by "were
+among", is a part of another and is not added; an unknown-group count beside named groups is taken as
+their total; across sentences the same group is counted once, with its lowest figure, and different groups
+are added.
+Deaths a protest is about ("marched after the killing of 4 students") are not the protest's toll. Deaths
+reported with no number ("an unknown number of soldiers were killed", "heavy casualties") count as
+``UNSPECIFIED_VALUE`` (10) when the caller asks for ACLED's convention.
 """
 
 from __future__ import annotations
