@@ -90,8 +90,8 @@ def test_list_then_a_second_clause(nlp: Language) -> None:
 
 
 def test_others_take_the_group_of_the_figure_before(nlp: Language) -> None:
-    text = "By Thursday 13 citizens had lost their lives, and 64 others had been injured in the shelling."
-    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 13, 13), (INJ, VictimGroup.CIVILIANS, 64, 64)]
+    text = "By Thursday 17 citizens in Omdurman had lost their lives, and 52 others were injured by shells."
+    assert readings(nlp, text) == [(K, VictimGroup.CIVILIANS, 17, 17), (INJ, VictimGroup.CIVILIANS, 52, 52)]
 
 
 def test_people_and_residents_are_of_unknown_status(nlp: Language) -> None:
@@ -192,6 +192,28 @@ def test_side_from_modifiers_and_of_phrases(nlp: Language) -> None:
     ]
     got = figures(nlp, "Five members of the security forces were killed in the ambush.")
     assert [(f.group, f.low) for f in got] == [(VictimGroup.SECURITY_FORCES, 5)]
+
+
+def test_postmodifiers_and_joined_nouns(nlp: Language) -> None:
+    got = figures(
+        nlp, "At least 12 civilians, 30 fighters loyal to the Sudanese army and one medic were killed."
+    )
+    assert [(f.group, f.low, f.side) for f in got] == [
+        (VictimGroup.CIVILIANS, 12, None),
+        (VictimGroup.FIGHTERS, 30, "Sudanese army"),
+        (VictimGroup.CIVILIANS, 1, None),
+    ]
+    got = figures(nlp, "More than 70 patients and nurses were killed when the hospital was stormed.")
+    assert [(f.measure, f.group, f.low) for f in got] == [(K, VictimGroup.CIVILIANS, 71)]
+    got = figures(nlp, "A woman and a child were killed by the shell.")
+    assert [(f.group, f.low) for f in got] == [(VictimGroup.WOMEN, 1), (VictimGroup.CHILDREN, 1)]
+
+
+def test_nationalities_are_victims_not_sides(nlp: Language) -> None:
+    (fig,) = figures(nlp, "Air strikes killed 27 Palestinians in Rafah overnight.")
+    assert (fig.measure, fig.low, fig.side, fig.group) == (K, 27, None, VictimGroup.UNKNOWN)
+    (fig,) = figures(nlp, 'The ministry said 14 soldiers were "killed" near the dam.')
+    assert (fig.measure, fig.group, fig.low) == (K, VictimGroup.SECURITY_FORCES, 14)
 
 
 # --- not figures --------------------------------------------------------------------------------------

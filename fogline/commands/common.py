@@ -25,6 +25,12 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
+def one_line(exc: BaseException) -> str:
+    """An error message on one line: driver messages span several, SQLAlchemy adds a link to its docs."""
+    lines = [ln.strip() for ln in str(exc).splitlines()]
+    return " ".join(ln for ln in lines if ln and not ln.startswith("(Background on this error"))
+
+
 @contextmanager
 def clean_errors() -> Iterator[None]:
     """Turn library errors into one clean line on stderr and exit status 1 — never a traceback."""
@@ -33,13 +39,15 @@ def clean_errors() -> Iterator[None]:
     except typer.Exit:
         raise
     except (CliError, StoreError, OSError, ValueError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]error:[/red] {one_line(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         err_console.print("interrupted")
         raise typer.Exit(130) from None
     except Exception as exc:  # last resort: still no traceback for users
-        err_console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]error:[/red] {type(exc).__name__}: {one_line(exc)}", highlight=False, soft_wrap=True
+        )
         if "--debug" in sys.argv:
             raise
         raise typer.Exit(1) from None

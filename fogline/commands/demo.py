@@ -13,10 +13,12 @@ from fogline.commands.common import DbOption, clean_errors, console, open_db
 
 def demo(
     db: DbOption = None,
-    examples: Annotated[Path | None, typer.Option(help="Corpus folder (default: the bundled examples/).")] = None,
-    report: Annotated[Path, typer.Option("--report", "-o", help="Where to write the situation report.")] = Path(
-        "report.html"
-    ),
+    examples: Annotated[
+        Path | None, typer.Option(help="Corpus folder (default: the bundled examples/).")
+    ] = None,
+    report: Annotated[
+        Path, typer.Option("--report", "-o", help="Where to write the situation report.")
+    ] = Path("report.html"),
 ) -> None:
     """Ingest the example corpus, run every stage, print a summary and write the situation report."""
     from fogline.demo import run_demo

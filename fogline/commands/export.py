@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
 import time
@@ -18,9 +19,19 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def check_date(value: str | None, option: str) -> str | None:
     """A period bound as YYYY, YYYY-MM or YYYY-MM-DD."""
-    if value is not None and not DATE.match(value):
+    if value is not None and (not DATE.match(value) or not _real_date(value)):
         raise CliError(f"{option} must be a date like 2026-01-08 (or 2026-01, 2026), not {value!r}")
     return value
+
+
+def _real_date(value: str) -> bool:
+    """True for a calendar date (2026-13-45 matches the pattern but is no date)."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def export_command(

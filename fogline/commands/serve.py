@@ -30,10 +30,27 @@ def _read_password(from_stdin: bool) -> str:
     return password
 
 
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line before starting when the address is taken (uvicorn would log and exit 3)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise CliError(f"cannot listen on {host!r}: {exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
     anonymous_read: Annotated[
         bool,
         typer.Option(
@@ -54,6 +71,7 @@ def serve(
                 "[yellow]No users yet:[/yellow] add one with `fogline users add NAME --role admin`, "
                 "or start with --anonymous-read."
             )
+        _check_port(host, port)
         console.print(f"Fogline on http://{host}:{port}/ (Ctrl-C to stop)")
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.evaluate import scorer
 from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
-from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, killed_by_group
+from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, killed_by_group, sentence_key
 from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
@@ -66,13 +66,13 @@ def _sentence_end(body: list[Span], count: int) -> int:
     return body[min(count, len(body)) - 1].end_char if body else 0
 
 
-def _parts(figures: list[Figure]) -> dict[VictimGroup, int]:
+def _parts(figures: list[Figure], text: str) -> dict[VictimGroup, int]:
     """Killed per group counting the parts too ("six civilians were among 22 people"), first sentence wins."""
     parts: dict[VictimGroup, int] = {}
-    by_sentence: dict[str, dict[VictimGroup, int]] = {}
+    by_sentence: dict[tuple[str, int], dict[VictimGroup, int]] = {}
     for f in figures:
         if f.measure == Measure.KILLED and f.number_text.lower() not in ("the", "his", "her", "their", "its"):
-            local = by_sentence.setdefault(f.quote, {})
+            local = by_sentence.setdefault(sentence_key(f, text), {})
             local[f.group] = local.get(f.group, 0) + acled_value(f)
     for local in by_sentence.values():
         for group, value in local.items():
@@ -87,7 +87,7 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
     armed = sum(v for g, v in counts.items() if g in ARMED_GROUPS)
     unknown = counts.get(VictimGroup.UNKNOWN, 0)
     if unknown > civilians + armed:
-        parts = _parts(figures)
+        parts = _parts(figures, text)
         explicit = parts.get(VictimGroup.CIVILIANS, 0)
         civilians = (
             civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)

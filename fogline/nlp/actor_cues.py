@@ -10,8 +10,11 @@ Each step takes ``(doc, add_mention, extractor)``; ``add_mention`` is ``fogline.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -25,9 +28,9 @@ from fogline.gazetteer.actors import (
     place_authority,
 )
 from fogline.gazetteer.normalize import fold_word, light_key, name_key, name_words
-from fogline.gazetteer.places import place_gazetteer
+from fogline.gazetteer.places import country_id, place_gazetteer
 from fogline.nlp.gazetteer_match import needs_context, sentence_span, token_table
-from fogline.schema import ActorType, Entity, Mention, PlaceLevel
+from fogline.schema import ActorType, Entity, EntityKind, Mention, PlaceLevel, make_id
 
 AddMention = Callable[..., Mention]
 
@@ -94,7 +97,8 @@ _NOT_NAMES = _words(
     "as by for from with after before when while during since also however meanwhile earlier later "
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday today yesterday residents sources officials witnesses people "
-    "local medical security military activists reports report statement"
+    "local medical security military activists reports report statement "
+    "telegram facebook twitter whatsapp youtube instagram tiktok"
 )
 _SPEECH_AFTER = _plain(
     "said says told stated announced confirmed reported added warned claimed noted wrote tweeted"
@@ -419,6 +423,83 @@ def _add_authority(
 # model entities
 
 
+# "the village of X", "the town of X": X is a settlement whatever label the model gave it.
+_SETTLEMENT_WORDS: dict[str, PlaceLevel] = {
+    **dict.fromkeys(("village", "town", "city", "hamlet", "locality", "commune", "township"), PlaceLevel.CITY),
+    **dict.fromkeys(("district", "county", "municipality"), PlaceLevel.ADMIN2),
+    **dict.fromkeys(("neighbourhood", "neighborhood", "suburb", "quarter"), PlaceLevel.NEIGHBOURHOOD),
+}
+_FACILITY_EXTRA = ("store", "shop", "supermarket", "mall", "port", "airport", "station", "hotel", "factory")
+
+
+@lru_cache(maxsize=1)
+def facility_heads() -> frozenset[str]:
+    """Last words of the facility nouns (fogline/nlp/data/facilities.json): a name ending in one of them, or
+    followed by one ("Epicentr store"), names a building, not an actor."""
+    path = Path(__file__).parent / "data" / "facilities.json"
+    types: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["types"]
+    heads = {phrase.split()[-1].lower() for phrases in types.values() for phrase in phrases}
+    heads.update(_FACILITY_EXTRA)
+    heads.update(w + "s" for w in _FACILITY_EXTRA)
+    return frozenset(heads)
+
+
+def _names_facility(doc: Doc, span: Span) -> bool:
+    heads = facility_heads()
+    if span[-1].lower_ in heads:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in heads
+
+
+def settlement_span(doc: Doc, span: Span) -> tuple[Span, PlaceLevel] | None:
+    """The full name after "the village/town/district of" when ``span`` is (the end of) it."""
+    i = span.start
+    sent = sentence_span(doc, span.start)
+    while i - 1 > sent.start and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in ("-", "–")):
+        i -= 1
+    if i - 2 < sent.start or doc[i - 1].lower_ != "of":
+        return None
+    level = _SETTLEMENT_WORDS.get(doc[i - 2].lower_)
+    if level is None or i == span.end:
+        return None
+    return doc[i : span.end], level
+
+
+def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, extractor: str) -> None:
+    """A settlement no gazetteer knows: a new place, in the country (and region) of the nearest place named
+    in the same sentence, else the document's main country."""
+    sent = sentence_span(doc, span.start)
+    entities = doc._.entities or {}
+    nearest: Entity | None = None
+    best = 10**9
+    for m in doc._.mentions or []:
+        entity = entities.get(m.entity_id or "")
+        if m.label != "PLACE" or entity is None or not entity.country:
+            continue
+        if not (sent.start_char <= m.start < sent.end_char):
+            continue
+        distance = abs(m.start - span.start_char)
+        if distance < best:
+            nearest, best = entity, distance
+    country = nearest.country if nearest is not None else main_country(doc)
+    parent = None
+    if nearest is not None and nearest.type in (PlaceLevel.ADMIN1, PlaceLevel.ADMIN2):
+        parent = nearest.id
+    elif country:
+        parent = country_id(country)
+    entity = Entity(
+        id=make_id("place", "extracted", country or "", name_key(span.text)),
+        kind=EntityKind.PLACE,
+        name=span.text,
+        type=level,
+        country=country,
+        parent_id=parent,
+        origin="extracted",
+    )
+    add(doc, span, entity, "PLACE", extractor, _MODEL_CONFIDENCE, {"level": str(level), "cue": "settlement"})
+
+
 def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
     """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
     taken = occupied(doc)
@@ -428,6 +509,25 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
         label = ent.label_
+        settlement = settlement_span(doc, span)
+        if settlement is not None and not any(i in taken for i in range(settlement[0].start, span.end)):
+            full, level = settlement
+            if not _add_place(doc, full, add, extractor, countries):
+                _add_settlement(doc, full, level, add, extractor)
+            taken.update(range(full.start, full.end))
+            continue
+        if label in ("ORG", "PERSON") and _names_facility(doc, span):
+            continue  # "Saudi Hospital", "Epicentr store": the facilities component reads those
+        if label == "ORG" and span[-1].lower_ in _ROLE_NOUNS:
+            continue  # "Humanitarian Coordinator": a title, not an organisation
+        if (
+            label == "ORG"
+            and guess_type(name_key(span.text)) is None
+            and 2 <= len(span) <= 3
+            and _person_like(span)
+            and person_role(doc, span)
+        ):
+            label = "PERSON"  # "Oleh Kiper, the governor of ..., said"
         if label in ("GPE", "LOC"):
             if not _add_place(doc, span, add, extractor, countries):
                 continue

@@ -65,6 +65,18 @@ _SOURCE_AFTER = re.compile(
     r"^\W*(?:said|says|reported|reports|told|stated|announced|claimed|confirmed|added)\b", re.IGNORECASE
 )
 _PASSIVE_BY = re.compile(r"\bby\b", re.IGNORECASE)
+# A signature block ("Signed: NRC, Oxfam ...") lists a statement's authors; it reports no agreement.
+_SIGNATURE = re.compile(r"^\s*(?:signed|signatories|signed by)\s*:", re.IGNORECASE)
+# A wire dateline: "KHARTOUM, March 3 (Reuters) – ", "GAZA (AP) — ", "Kyiv, 4 May - ". The place there is
+# where the story was filed, not where the event happened.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[\w.]+(?:\s+\d{1,2})?)?"  # "KHARTOUM", "GAZA, May 15"
+    r"|[A-Z][\w'’.\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))"  # "Kyiv, May 4"
+    r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s"
+)
+# "the city", "the town": the place is the last settlement named before the sentence.
+_SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp)\b", re.IGNORECASE)
+_DISPLACEMENT_MEASURES = {str(Measure.DISPLACED), str(Measure.EVACUATED), str(Measure.RETURNED)}
 
 
 @dataclass
@@ -198,7 +210,7 @@ class EventExtractor:
 
     def classify_sentence(self, text: str) -> Classification | None:
         """The sentence's class when it reports an ACLED event, else None."""
-        if len(text.split()) < MIN_WORDS:
+        if len(text.split()) < MIN_WORDS or _SIGNATURE.match(text):
             return None
         c = self.classifier.classify(text)
         if not c.label or c.negated or not BY_LABEL[c.label].acled:
@@ -269,6 +281,8 @@ class EventExtractor:
             attributes["label"] = label
             attributes["refined_from"] = c.label
         figures = [f for f in doc._.figures or [] if f.start >= sent.start_char and f.end <= sent.end_char]
+        if label == "OTHER" and not any(str(f.measure) in _DISPLACEMENT_MEASURES for f in figures):
+            return None  # displacement without a count ("a teacher fled with her children") is not an event
         kind = BY_LABEL[label]
         doc_id = document_id(doc)
         event = Event(
@@ -322,17 +336,43 @@ def dominant_place(doc: Doc) -> Mention | None:
 
 
 def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
+    """The most specific place of the sentence, leaving out the dateline and countries used as actors
+    ("US air strikes", "Russia's defence ministry") when the sentence names another place; "the city" with
+    no settlement in the sentence is the last one named before it."""
     places = [m for m in mentions_in(doc, sent.start_char, sent.end_char, "PLACE") if m.entity_id]
-    if not places:
-        return None
     entities = doc._.entities or {}
 
-    def rank(m: Mention) -> tuple[int, int]:
-        entity = entities.get(m.entity_id)
-        level = _PLACE_RANK.get(str(getattr(entity, "type", "")), 0)
-        return level, -abs(m.start - position)
+    def level(m: Mention) -> int:
+        return _PLACE_RANK.get(str(getattr(entities.get(m.entity_id or ""), "type", "")), 0)
 
-    return max(places, key=rank)
+    def rank(m: Mention) -> tuple[int, int]:
+        return level(m), -abs(m.start - position)
+
+    text = doc.text[sent.start_char : sent.end_char]
+    dateline = DATELINE.match(text)
+    cut = sent.start_char + dateline.end() if dateline else sent.start_char
+    kept = [m for m in places if m.start >= cut and not _attributive_country(doc, m, level(m))]
+    if not any(level(m) >= _PLACE_RANK["city"] for m in kept) and _SETTLEMENT_REFERENCE.search(text):
+        before = [
+            m
+            for m in doc._.mentions or []
+            if m.label == "PLACE" and m.entity_id and m.end <= sent.start_char and level(m) >= _PLACE_RANK["city"]
+        ]
+        if before:
+            return max(before, key=lambda m: m.start)
+    if kept:
+        return max(kept, key=rank)
+    return max(places, key=rank) if places else None
+
+
+def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
+    """A country name used as a modifier or possessive of a lowercase noun: "US air strikes", "Russia's
+    defence ministry" name an actor, not where something happened."""
+    if level != _PLACE_RANK["country"]:
+        return False
+    rest = doc.text[m.end : m.end + 30]
+    match = re.match(r"(?:['’]s)?\s+([A-Za-z]+)", rest)
+    return bool(match) and match.group(1).islower()
 
 
 def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:

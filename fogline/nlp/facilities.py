@@ -231,6 +231,9 @@ def statuses_after(text: str, ref: FacilityRef, stop: int) -> list[FacilityStatu
     ("was hit twice and has stopped functioning"); False when a cue is negated or hypothetical."""
     lex = lexicon()
     tail = text[ref.end : stop]
+    closing = _APPOSITIVE_END.match(tail)
+    if closing:  # "X Hospital, the last hospital still working in the city, was hit": skip to the verb
+        tail = tail[closing.end() :]
     clause = text[: ref.start].split(",")[-1][-40:]
     found: list[tuple[int, FacilityStatus]] = []
     for pattern, status in lex.after:
@@ -256,6 +259,14 @@ def status_of(text: str, ref: FacilityRef, next_start: int) -> FacilityStatus | 
 
 
 _WORD = re.compile(r"[\w'’-]+")
+# The rest of an appositive or relative clause, closed by a comma right before the main verb's auxiliary.
+_APPOSITIVE_END = re.compile(rf"^[^,;.()]{{1,70}},\s*(?={_AUX}\b)", re.I)
+# "the rising number of attacks on shelters", "a pattern of strikes against hospitals": a trend, no site.
+_GENERIC_PLURAL = re.compile(
+    r"\b(?:number|rise|increase|surge|spate|pattern|series)\s+(?:in|of)\s+"
+    r"(?:attacks|strikes|airstrikes|air\s+strikes|raids|bombings|assaults)\s+(?:on|against|targeting)\s+$",
+    re.I,
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|inside|near|outside|of|around|behind)\s+(?:the\s+|a\s+)?$", re.I)
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:the|its|a|an)\b[^,;.]{0,50}$", re.I)
 
@@ -311,6 +322,8 @@ class FacilityExtractor:
         out: list[FacilityImpact] = []
         offset = sent.start_char
         for i, ref, statuses in self._statuses(text, refs):
+            if ref.plural and ref.name is None and _GENERIC_PLURAL.search(text[: ref.start]):
+                continue  # "the rising number of attacks on shelters": no particular site
             named = self._named(doc, ref, sent, last_named, country)
             if (
                 i > 0

@@ -35,19 +35,28 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.figures_lexicon import (
+    ADJECTIVES,
+    BOUNDARY,
     CONNECTORS,
+    DEFINITE,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
     HEAD_GROUPS,
     HEAD_MEASURES,
     HOME_TRIGGERS,
     HYPHEN_NOT_PEOPLE,
+    INHERIT_HEADS,
     LEFT_TRIGGERS,
     LIVES_VERBS,
+    MEASURE_NOUNS,
     MONTHS,
+    NAME_PARTICLES,
+    NOT_MODIFIERS,
     NOT_PEOPLE_AFTER,
     NOT_PEOPLE_BEFORE,
+    OBJECT_START,
     OF_TRIGGERS,
+    QUOTES,
     RIGHT_GAP,
     RIGHT_TRIGGERS,
     SINGULAR,
@@ -55,7 +64,8 @@ from fogline.nlp.figures_lexicon import (
     TOLL_GAP,
     TOLL_MEASURE_WORDS,
     TOLL_NOUNS,
-    words,
+    TOLL_VERBS,
+    TRANSITIVE,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
 from fogline.nlp.numbers import Quantity, read_quantity
@@ -63,57 +73,6 @@ from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qual
 
 EXTRACTOR = "fogline.figures.v1"
 
-ADJECTIVES = set(
-    words(
-        """
-        other more additional further innocent unarmed armed young elderly old civilian local
-        foreign unidentified unknown suspected alleged fellow female male pregnant adult teenage
-        newborn syrian palestinian israeli ukrainian russian sudanese displaced wounded injured
-        dead fleeing trapped defenceless defenseless family innocent senior junior top high-
-        ranking ranking government rebel opposition regime army police security militia military
-        state pro allied affiliated backed linked aligned led loyal kurdish arab christian
-        muslim alawite druze yazidi rohingya ethnic tribal internal suicide sri own total
-        """
-    )
-)
-INHERIT_HEADS = {"others", "more", "them", "whom", "those"}
-# words that may end a phrase with no victim noun ("killing two and wounding nine")
-BOUNDARY = {",", ".", ";", "—", "–", "("} | set(
-    words(
-        """and in on at during while when after as near across from including overnight yesterday today this
-        last by but"""
-    )
-)
-NOT_MODIFIERS = set(
-    words(
-        """of to for the a an were was are is have has had who which that and or with by from in on at into
-        than per"""
-    )
-)
-# words that open the object of an active verb ("gunmen killed two herders": the gunmen are not victims)
-OBJECT_START = set(
-    words(
-        """a an the his her their its him them at more over some about around nearly several dozens hundreds
-        scores up one two three four five six seven eight nine ten many civilians people soldiers members
-        police troops fighters"""
-    )
-)
-DEFINITE = {"the", "his", "her", "their", "its"}
-MEASURE_NOUNS = {"casualties", "casualty", "deaths", "death", "fatalities", "fatality", "injuries", "bodies"}
-TOLL_VERBS = set(
-    words(
-        """rose risen rises climbed climbs reached reaches stood stands hit jumped increased soared surpassed
-        passed topped exceeded mounted"""
-    )
-)
-TRANSITIVE = set(
-    words(
-        """killed injured wounded displaced arrested detained captured abducted kidnapped executed massacred
-        murdered evacuated beheaded hurt slain jailed imprisoned lynched maimed uprooted returned"""
-    )
-)
-QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
-NAME_PARTICLES = {"al", "el", "ad", "bin", "ibn", "de", "du", "la", "le", "abu", "ben", "van", "von", "der"}
 _LEFT_SKIP = {
     "a",
     "an",
@@ -225,7 +184,12 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
                 j += 1
                 w = words[j]
             if w in SINGULAR and q.value != 1 and q.vague is None:
-                return None
+                if not any(x in GROUP_NOUNS and x not in SINGULAR for x in words[j + 1 : j + 4]):
+                    return None
+                group_mod = GROUP_MODIFIERS.get(w, group_mod)  # "20 rebel Sudanese gunmen"
+                modifiers.append(j)
+                j += 1
+                continue
             v = Victims(q=q, np_end=j + 1, head=w, mod_measure=measure_mod, subset=partitive)
             v.group = group_mod or GROUP_NOUNS[w]
             if w in INHERIT_HEADS:
@@ -234,10 +198,10 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
                 v.group = VictimGroup.FIGHTERS if any(_is_cap(sent[m].text) for m in modifiers) else None
             if w == "forces" and group_mod is None:
                 v.group = VictimGroup.FIGHTERS
-            if j + 2 < n and words[j + 1] in ("and", "&") and words[j + 2] in GROUP_NOUNS:
-                other = GROUP_NOUNS[words[j + 2]]  # "patients and companions", "soldiers and police"
+            if j + 2 < n and words[j + 1] in ("and", "&") and words[j + 2] in GROUP_NOUNS and q.value > 1:
+                joined = GROUP_NOUNS[words[j + 2]]  # "patients and companions", "soldiers and police"
                 v.np_end = j + 3
-                v.group = _joined_group(v.group, other)
+                v.group = _joined_group(v.group, joined)
             return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
         if w in ("and", "&", "or") and modifiers and _coordinated_modifier(words, j + 1):
             modifiers.append(j)  # "70 regime and rebel fighters"
@@ -290,7 +254,7 @@ def _joined_group(first: VictimGroup | None, second: VictimGroup) -> VictimGroup
     if first == second:
         return first
     if first in _ARMED and second in _ARMED:
-        return VictimGroup.FIGHTERS
+        return first
     if first in _UNARMED and second in _UNARMED:
         return VictimGroup.CIVILIANS
     return VictimGroup.UNKNOWN
@@ -369,6 +333,9 @@ def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -
         m for m in modifiers if _is_cap(sent[m].text) or words[m] == "-" or (m > 0 and words[m - 1] == "-")
     ]
     if run and any(_is_cap(sent[m].text) for m in run):
+        last = sent[run[-1]].text
+        if v.head is None and last.endswith("s") and not last.isupper():
+            return v  # "27 Palestinians were killed": the people themselves, not an armed side
         v.side = (run[0], run[-1] + 1)
     return v
 

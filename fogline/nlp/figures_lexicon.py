@@ -49,13 +49,13 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         criminals criminal smugglers smuggler companions""",
     CH: """children child kids kid minors minor infants infant babies baby boys boy girls girl toddlers
         toddler schoolchildren teenagers teenager teens youths schoolboys schoolgirls newborns""",
-    W: """women woman mothers mother wives widows females female""",
+    W: """women woman mothers mother wives widows females""",
     F: """fighters fighter militants militant rebels rebel insurgents insurgent jihadists jihadist jihadis
         gunmen gunman attackers attacker assailants assailant militiamen militiaman militia militias
         combatants combatant extremists extremist terrorists terrorist guerrillas guerrilla bombers bomber
         mercenaries mercenary loyalists loyalist members member recruits recruit commanders commander
         vigilantes vigilante bandits bandit raiders raider poachers poacher dahalo kidnappers pirates
-        abductors suspects suspect islamists islamist ruler""",
+        abductors suspects suspect islamists islamist ruler elements element operatives operative""",
     S: """soldiers soldier troops troop servicemen serviceman policemen policeman police officers officer
         gendarmes gendarme guards guard personnel peacekeepers peacekeeper marines marine conscripts
         conscript sailors pilots pilot paratroopers commandos commando cadets agents agent sergeant
@@ -69,6 +69,7 @@ SINGULAR = {
     w
     for w in GROUP_NOUNS
     if not w.endswith("s")
+    and not w.endswith("men")
     and w
     not in {
         "people", "police", "militia", "personnel", "military", "army", "men", "women", "children",
@@ -140,6 +141,7 @@ _RIGHT: list[tuple[str, Measure]] = [
     ("died", Measure.KILLED),
     ("die", Measure.KILLED),
     ("perished", Measure.KILLED),
+    ("drowned", Measure.KILLED),
     ("slain", Measure.KILLED),
     ("massacred", Measure.KILLED),
     ("executed", Measure.KILLED),
@@ -214,7 +216,7 @@ RIGHT_GAP = {
     "so", "far", "now", "already", "either", "both", "since", "got", "get", "found", "left",
     "seriously", "severely", "critically", "slightly", "lightly", "fatally", "mortally", "instantly",
     "immediately", "initially", "themselves", "recently", "just", "still", "presumed", "thought", "among",
-    "the", "those", "who", "that", "ultimately", "eventually", "apparently",
+    "the", "those", "who", "that", "ultimately", "eventually", "apparently", '"', "“", "”",
 }  # fmt: skip
 
 # verbs just before a number that say what happened to the people counted ("killing 23 people")
@@ -364,3 +366,57 @@ SAY_VERBS = set(
 SOURCE_FIGURE_WORDS = {"figures", "data", "statistics", "tally", "count", "estimates", "estimate", "numbers",
                        "records", "reports", "report", "sources", "the", "a", "an", "latest", "official",
                        "preliminary", "initial", "updated", "new", "from", "by", "of"}  # fmt: skip
+
+# --- words the victim-phrase reader uses
+
+ADJECTIVES = set(
+    words(
+        """
+        other more additional further innocent unarmed armed young elderly old civilian local
+        foreign unidentified unknown suspected alleged fellow female male pregnant adult teenage
+        newborn syrian palestinian israeli ukrainian russian sudanese displaced wounded injured
+        dead fleeing trapped defenceless defenseless family innocent senior junior top high-
+        ranking ranking government rebel opposition regime army police security militia military
+        state pro allied affiliated backed linked aligned led loyal kurdish arab christian
+        muslim alawite druze yazidi rohingya ethnic tribal internal suicide sri own total
+        """
+    )
+)
+INHERIT_HEADS = {"others", "more", "them", "whom", "those"}
+# words that may end a phrase with no victim noun ("killing two and wounding nine")
+BOUNDARY = {",", ".", ";", "—", "–", "(", "over", "within", "inside", "outside", "along"} | set(
+    words(
+        """and in on at during while when after as near across from including overnight yesterday today this
+        last by but"""
+    )
+)
+NOT_MODIFIERS = set(
+    words(
+        """of to for the a an were was are is have has had who which that and or with by from in on at into
+        than per"""
+    )
+)
+# words that open the object of an active verb ("gunmen killed two herders": the gunmen are not victims)
+OBJECT_START = set(
+    words(
+        """a an the his her their its him them at more over some about around nearly several dozens hundreds
+        scores up one two three four five six seven eight nine ten many civilians people soldiers members
+        police troops fighters"""
+    )
+)
+DEFINITE = {"the", "his", "her", "their", "its"}
+MEASURE_NOUNS = {"casualties", "casualty", "deaths", "death", "fatalities", "fatality", "injuries", "bodies"}
+TOLL_VERBS = set(
+    words(
+        """rose risen rises climbed climbs reached reaches stood stands hit jumped increased soared surpassed
+        passed topped exceeded mounted"""
+    )
+)
+TRANSITIVE = set(
+    words(
+        """killed injured wounded displaced arrested detained captured abducted kidnapped executed massacred
+        murdered evacuated beheaded hurt slain jailed imprisoned lynched maimed uprooted returned"""
+    )
+)
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+NAME_PARTICLES = {"al", "el", "ad", "bin", "ibn", "de", "du", "la", "le", "abu", "ben", "van", "von", "der"}

@@ -55,6 +55,12 @@ def is_subset(figure: Figure, text: str) -> bool:
     return bool(_AMONG_AFTER.match(text, figure.end))
 
 
+def sentence_key(figure: Figure, text: str) -> tuple[str, int]:
+    """The sentence a figure was read from (its start in the text: a repeated sentence is another one)."""
+    start = text.rfind(figure.quote, 0, figure.start + len(figure.quote)) if figure.quote else -1
+    return figure.document_id, start if start >= 0 else figure.start
+
+
 def _is_reference(figure: Figure) -> bool:
     """ "the driver", "his brother": one person the text may already have counted."""
     return figure.number_text.lower() in _DEFINITE
@@ -68,9 +74,9 @@ def killed_by_group(
     killed = [f for f in figures if f.measure == Measure.KILLED]
     if any(not _is_reference(f) for f in killed):
         killed = [f for f in killed if not _is_reference(f)]
-    by_sentence: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for f in killed:
-        by_sentence[(f.document_id, f.quote)].append(f)
+        by_sentence[sentence_key(f, text)].append(f)
     counts: dict[VictimGroup, int] = {}
     for sentence in by_sentence.values():
         whole = [f for f in sentence if not is_subset(f, text)]
@@ -117,6 +123,9 @@ _UNSPECIFIED = re.compile(
     r"\b(?:(?:unknown|unidentified|unspecified|undetermined|undisclosed|unconfirmed)\s+number\s+of\s+(?:\w+\s+){0,4}?"
     r"(?:killed|dead|casualties|causalities|fatalities|deaths|losses)"
     r"|(?:heavy|several|many|numerous|significant|multiple)\s+(?:casualties|causalities|fatalities|deaths|losses)"
+    r"|(?:kill|kills|killed|killing)\s+(?:an?\s+)?(?:unknown|unspecified|undisclosed|unidentified)\s+number"
+    r"|(?:suffered|caused|causing|inflicted|inflicting|sustained|incurred)\s+(?:heavy\s+|some\s+|several\s+)?"
+    r"(?:casualties|causalities|fatalities|losses)"
     r"|(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+)?"
     r"(?:reported|confirmed|occurred|inflicted)(?!\s+(?:no|none)))",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from fogline.gazetteer.actors import ActorIndex, actor_gazetteer, is_acronym
@@ -50,6 +51,8 @@ _TITLES = frozenset(
 )
 _SPEECH = frozenset(name_words("said says told added stated tweeted wrote"))
 _DOWNGRADE_ORIGINS = frozenset({"geonames", "pycountry"})
+# A currency sign glued to a country code makes it a currency ("US$4.2 billion"), not a place.
+_CURRENCY = frozenset({"$", "€", "£", "¥"})
 
 
 @dataclass
@@ -343,11 +346,20 @@ def _with_article(doc: Doc, i: int) -> int:
 
 
 def likely_not_place(doc: Doc, match: Match, entity: Entity) -> bool:
-    """A single-word city from the world lists that reads as part of a person's name or a speaker."""
+    """A single-word city from the world lists that reads as part of a person's name or a speaker, or an
+    English function word ("We", "Is"); a country code glued to a currency sign ("US$")."""
+    after_token = doc[match.end] if match.end < len(doc) else None
+    last = doc[match.end - 1].text
+    if last[-1:] in _CURRENCY or (
+        after_token is not None and after_token.text[:1] in _CURRENCY and not doc[match.end - 1].whitespace_
+    ):
+        return True
     if entity.origin not in _DOWNGRADE_ORIGINS or entity.type == PlaceLevel.COUNTRY:
         return False
     if match.end - match.start != 1:
         return False
+    if doc[match.start].lower_ in STOP_WORDS:
+        return True
     before = doc[match.start - 1] if match.start > 0 else None
     after = doc[match.end] if match.end < len(doc) else None
     if before is not None and not doc[match.start].is_sent_start:

@@ -480,6 +480,8 @@ def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker |
         return ctx.group or Speaker("undersigned organisations", None, "group", text=cand.text)
     if cand.kind == "pronoun":
         word = cand.text.lower()
+        if word == "we":  # in a joint statement "we" are its authors
+            return _recent(ctx, index, 12, lambda s: s.kind == "group")
         kinds = {"it": {"org"}, "they": {"group", "org"}, "he": {"person"}, "she": {"person"}, "we": set()}[
             word
         ]

@@ -75,6 +75,8 @@ _NOUN_USE = re.compile(
 )
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?$")  # ", strongly condemn", "and demanded"
 _SCARE_QUOTES = re.compile(r"[“”\"]")
+# The first finite verb of a clause whose subject a coordinated cue shares ("X called it a massacre and urged")
+_PRIOR_VERB = re.compile(r"\b(?:[a-z]{3,}ed|said|told|made|gave|took|spoke|wrote|met|held|sent|says|calls)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _POST = re.compile(
     r"^[ \t]*[—–-]{1,2}\s*(?P<name>[^\n(@]{2,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
@@ -326,6 +328,9 @@ class StatementExtractor:
                     demands = normalise_demands(_after_first_person(quote_text))
                 else:
                     clause = text[cue.end : next_start]
+                    if re.search(r"\bto\s*$", clause) and i + 1 < len(cues):
+                        # "urge X to press for a ceasefire": the next cue is this appeal's own infinitive
+                        clause = text[cue.end : cues[i + 2].start if i + 2 < len(cues) else len(text)]
                     if text.rstrip().endswith(":"):
                         clause = (
                             clause.rstrip().rstrip(":")
@@ -382,6 +387,14 @@ class StatementExtractor:
             or _COORDINATED.search(text, max(0, cue.start - 30), cue.start)
         ):
             return [previous[1]]
+        if previous is None and _COORDINATED.search(text, max(0, cue.start - 30), cue.start):
+            clause_start = max(text.rfind(";", 0, cue.start), text.rfind(":", 0, cue.start)) + 1
+            verb = _PRIOR_VERB.search(text, clause_start, cue.start)
+            if verb is not None:
+                prior = Cue(verb.start(), verb.end(), StatementAct.STATE, verb.group(0))
+                speakers = find_subjects(ctx, sent, text, prior, index, quotes)
+                if speakers:
+                    return speakers
         speaker = self._after_quote(ctx, sent, text, cue)
         return [speaker] if speaker is not None else []
 

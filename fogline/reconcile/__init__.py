@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fogline.reconcile.corpus import Corpus
 from fogline.reconcile.events import EventMention, MergedEvent, merged_events
-from fogline.reconcile.tallies import HistoryPoint, Tally, TallyClaim, compute_tallies
+from fogline.reconcile.tallies import HistoryPoint, Tally, TallyClaim, compute_tallies, headline_tallies
 from fogline.reconcile.timeline import Reconciled, TimelineEntry, reconcile, timeline
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "TallyClaim",
     "TimelineEntry",
     "compute_tallies",
+    "headline_tallies",
     "merged_events",
     "reconcile",
     "timeline",

@@ -177,12 +177,22 @@ class Corpus:
                     canonical = self.canonical_entity_id(ent_id)
                     if canonical:
                         counts[doc_id][canonical] += int(n)
-            self._dominant = {
-                doc_id: max(c.items(), key=lambda kv: (kv[1], self.level_rank(kv[0]), kv[0]))[0]
-                for doc_id, c in counts.items()
-                if c
-            }
+            self._dominant = {doc_id: self._dominant_of(c) for doc_id, c in counts.items() if c}
         return self._dominant.get(document_id)
+
+    def _dominant_of(self, counts: Counter[str]) -> str:
+        """The city-level (or coarser) place whose mentions, its own and those of the places inside it, are
+        most numerous (ties: the finer anchor); within it, the most mentioned place (ties: the finer one).
+
+        Counting at the anchor keeps a story about two districts of a city from being placed in the country
+        it names twice ("Sheikh Maqsoud", "Ashrafieh", "Aleppo" outweigh "Syria", "Syria").
+        """
+        by_anchor: Counter[str] = Counter()
+        for pid, n in counts.items():
+            by_anchor[self.anchor(pid) or pid] += n
+        top = max(by_anchor.items(), key=lambda kv: (kv[1], self.level_rank(kv[0]), kv[0]))[0]
+        inside = [(pid, n) for pid, n in counts.items() if (self.anchor(pid) or pid) == top]
+        return max(inside, key=lambda kv: (kv[1], self.level_rank(kv[0]), kv[0]))[0]
 
     # -- documents and sources -------------------------------------------------------------------
 

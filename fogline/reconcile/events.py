@@ -257,11 +257,15 @@ def _merge(
     actor2 = _most_reported([corpus.canonical_entity_id(e.actor2_id) for e in evs if e.actor2_id])
     start = _most_reported([e.date_start for e in evs])
     precision = next((str(e.date_precision) for e in evs if e.date_start == start and e.date_precision), None)
+    # the types come as one ACLED triple: the most reported sub-event type, then the event and disorder
+    # types of the reports that gave it (voting on each separately can pair "Battles" with a drone strike)
+    sub_event = _most_reported([e.sub_event_type for e in evs]) or ""
+    typed = [e for e in evs if e.sub_event_type == sub_event] or evs
     return MergedEvent(
         id=make_id("merged-event", min(e.id for e in evs)),
-        disorder_type=_most_reported([e.disorder_type for e in evs]) or "",
-        event_type=_most_reported([e.event_type for e in evs]) or "",
-        sub_event_type=_most_reported([e.sub_event_type for e in evs]) or "",
+        disorder_type=_most_reported([e.disorder_type for e in typed]) or "",
+        event_type=_most_reported([e.event_type for e in typed]) or "",
+        sub_event_type=sub_event,
         date_start=start,
         date_end=_most_reported([e.date_end for e in evs]) or start,
         date_precision=precision,

@@ -295,10 +295,38 @@ def describes_source(fig: Figure) -> bool:
     return bool(re.match(rf"\s*(?:in|of|from|based in|\()\s*(?:the\s+)?{re.escape(place)}", after))
 
 
+# "fighters affiliated with Damascus", "Moscow-backed forces": the place names a side, not a location
+_AFFILIATION_BEFORE = re.compile(
+    r"(?:affiliated|allied|aligned|associated|linked|loyal|close|backed|sponsored|supported|led|"
+    r"controlled|commanded)\s+(?:with|to|by)\s+(?:the\s+)?$"
+)
+_AFFILIATION_AFTER = re.compile(
+    r"^[-\s](?:backed|affiliated|aligned|allied|led|controlled|sponsored|loyal)\b"
+)
+
+
+def names_side(fig: Figure) -> bool:
+    """True when the figure's place is written as an allegiance ("fighters affiliated with Damascus",
+    "Kyiv-backed units") or is the side of the victims: a capital standing for its government."""
+    if not fig.place:
+        return False
+    place = fig.place.strip().lower()
+    if fig.side and norm_key(fig.side) == norm_key(place):
+        return True
+    quote = fig.quote.lower()
+    found = list(re.finditer(rf"\b{re.escape(place)}\b", quote))
+    # every time the sentence names the place, it names an allegiance (one "in Damascus" keeps the place)
+    return bool(found) and all(
+        _AFFILIATION_BEFORE.search(quote[max(0, m.start() - 40) : m.start()])
+        or _AFFILIATION_AFTER.match(quote[m.end() : m.end() + 14])
+        for m in found
+    )
+
+
 def figure_place(corpus: Corpus, fig: Figure) -> str | None:
-    """The place a figure counts: its own place, unless that only locates its source; else the document's
-    dominant place."""
-    if fig.place_id and not describes_source(fig):
+    """The place a figure counts: its own place, unless that only locates its source or names a side; else
+    the document's dominant place."""
+    if fig.place_id and not describes_source(fig) and not names_side(fig):
         return corpus.canonical_entity_id(fig.place_id)
     return corpus.dominant_place(fig.document_id)
 
@@ -489,3 +517,16 @@ def compute_tallies(
         t for t in (_build(corpus, g) for g in _group(corpus, _items(corpus, since, until, place))) if t
     ]
     return sorted(tallies, key=_sort_key)
+
+
+def headline_tallies(tallies: list[Tally], limit: int = 12) -> list[Tally]:
+    """The ``limit`` most important tallies (most sources, then non-combatant groups, then largest), kept
+    in their given order: cutting the sorted list would drop a whole measure (e.g. displacement) first."""
+    if len(tallies) <= limit:
+        return tallies
+    ranked = sorted(
+        range(len(tallies)),
+        key=lambda i: (-len(tallies[i].sources), tallies[i].group in COMBATANT_GROUPS, -tallies[i].best, i),
+    )
+    keep = set(ranked[:limit])
+    return [t for i, t in enumerate(tallies) if i in keep]

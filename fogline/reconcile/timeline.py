@@ -13,6 +13,7 @@ from fogline.reconcile import digest
 from fogline.reconcile.corpus import Corpus
 from fogline.reconcile.events import MergedEvent, merged_events
 from fogline.reconcile.tallies import Tally, compute_tallies
+from fogline.schema import Qualifier
 from fogline.store import Store
 
 ACT_VERBS = {
@@ -84,6 +85,14 @@ def entries(kind: str) -> Callable[[Builder], Builder]:
     return register
 
 
+def _killed(ev: MergedEvent) -> str:
+    if not ev.fatalities:
+        return ""
+    if len(ev.document_ids) > 1:
+        return f"{ev.fatalities:,} killed (most conservative report)"
+    return f"{ev.fatalities:,} killed"
+
+
 @entries("event")
 def _events(rec: Reconciled) -> list[TimelineEntry]:
     out = []
@@ -93,7 +102,7 @@ def _events(rec: Reconciled) -> list[TimelineEntry]:
             part
             for part in (
                 actors,
-                f"{ev.fatalities} killed (most conservative report)" if ev.fatalities else "",
+                _killed(ev),
                 f"{ev.mention_count} mention(s)",
             )
             if part
@@ -178,19 +187,35 @@ def _facilities(rec: Reconciled) -> list[TimelineEntry]:
 def _figure_changes(rec: Reconciled) -> list[TimelineEntry]:
     out = []
     for tally in rec.tallies:
+        claims = {c.figure_id: c for c in tally.claims}
+        vague = {i for i, c in claims.items() if c.qualifier == Qualifier.VAGUE.value}
+        precise = len(vague) < len(claims)
         previous: tuple[int, int, int] | None = None
         for point in tally.history:
             now = (point.low, point.best, point.high)
             if now == previous:
                 continue
             previous = now
-            spread = f"range {point.low:,}–{point.high:,}, best {point.best:,}"
+            claim = claims.get(point.figure_id)
+            if point.figure_id in vague:
+                if precise:
+                    continue  # "tens of thousands" is no step of a tally that sources give numbers for
+                said = claim.number_text if claim and claim.number_text else f"{point.value:,}"
+                spread = "no precise figure yet"
+            else:
+                written = claim.number_text.strip() if claim and claim.number_text else ""
+                said = written[:1].lower() + written[1:] if 0 < len(written) <= 40 else f"{point.value:,}"
+                spread = (
+                    (said if point.low == point.value else f"{point.best:,}")
+                    if point.low == point.high
+                    else f"range {point.low:,}–{point.high:,}, best {point.best:,}"
+                )
             out.append(
                 TimelineEntry(
                     date=point.date,
                     precision="day" if point.date and len(point.date) == 10 else None,
                     kind="figure_change",
-                    title=f"{tally.label}: {point.value:,} ({point.source})",
+                    title=f"{tally.label}: {said} ({point.source})",
                     detail=f"tally now {spread}",
                     sources=[point.source],
                     item_ids=[point.figure_id],

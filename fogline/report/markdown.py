@@ -29,10 +29,10 @@ def render_markdown(report: SituationReport) -> str:
             sources = "; ".join(
                 f"{_cell(src)}: {claim}{_notes(h.notes.get(src, []))}" for src, claim in text.source_claims(t)
             )
-            status = "**contested**" if t.contested else "consistent"
+            status = "**contested**" if t.contested else text.status(t)
             out.append(
                 f"| {_cell(text.what(t))} | {_cell(t.place or '—')} | {text.tally_range(t)} | "
-                f"{text.number(t.best)} | {text.number(t.conservative)} | {sources} | {status} |"
+                f"{text.value(t, t.best)} | {text.value(t, t.conservative)} | {sources} | {status} |"
             )
         out.append("")
         moved = [h for h in report.headlines if len(h.tally.history) > 1]
@@ -62,8 +62,8 @@ def render_markdown(report: SituationReport) -> str:
     for c in statements:
         s = c.item
         when = f"{s.date}: " if s.date else ""
-        demands = f" Demands: {'; '.join(s.demands)}." if s.demands else ""
-        out.append(f"- {when}{text.statement_line(s)}.{demands}{_notes(c.notes)}")
+        gist = text.statement_gist(s)
+        out.append(f"- {when}{text.statement_line(s)}{': ' + gist if gist else '.'}{_notes(c.notes)}")
     if not statements:
         out.append("None reported.")
     out += ["", "## Timeline", ""]

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from fogline.reconcile import digest
 from fogline.reconcile.corpus import Corpus
 from fogline.reconcile.events import MergedEvent
-from fogline.reconcile.tallies import Tally, TallyClaim
+from fogline.reconcile.tallies import Tally, TallyClaim, headline_tallies
 from fogline.reconcile.timeline import Reconciled, TimelineEntry, entries_of, reconcile
 from fogline.report.graphics import Scene, area_outlines, event_map, focus, map_points, tally_chart
 from fogline.report.runs import previous_run, summary_of, what_changed
@@ -223,7 +223,7 @@ def build_report(
         sources=sorted({corpus.outlet(d) for d in originals}),
     )
     credible = [t for t in rec.tallies if any(c.credible for c in t.claims)]
-    report.headlines = [_headline(report, t) for t in credible[:MAX_HEADLINES]]
+    report.headlines = [_headline(report, t) for t in headline_tallies(credible, MAX_HEADLINES)]
     quotes = _quotes_by_item(rec)
     # figure changes of the headline tallies only; the most recent entries of each section
     entries = entries_of(dataclasses.replace(rec, tallies=[h.tally for h in report.headlines]))
@@ -239,7 +239,12 @@ def build_report(
     report.ceasefire = digest.ceasefire_status(rec.agreements)
     report.facilities = [_cited(report, f, f.item_ids, quotes) for f in _recent(rec.facilities, MAX_ITEMS)]
     report.events = rec.events
-    report.charts = {h.tally.id: tally_chart(h.tally) for h in report.headlines if h.tally.history}
+    # a chart only says something when the tally moved: one report, or the same figure, is one dot
+    report.charts = {
+        h.tally.id: tally_chart(h.tally)
+        for h in report.headlines
+        if len({(p.low, p.best, p.high) for p in h.tally.history}) > 1
+    }
     points, report.map_elsewhere = focus(corpus, map_points(corpus, rec.events, rec.facilities))
     report.map = event_map(points, area_outlines(corpus, points)) if points else None
     report.summary = summary_of(report)

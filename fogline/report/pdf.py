@@ -149,20 +149,20 @@ def render_pdf(report: SituationReport) -> bytes:
                 f"{escape(src)}: {escape(claim)}{_notes(hl.notes.get(src, []))}"
                 for src, claim in text.source_claims(t)
             )
-            status = '<font color="#c0392b"><b>contested</b></font>' if t.contested else "consistent"
+            status = '<font color="#c0392b"><b>contested</b></font>' if t.contested else text.status(t)
             rows.append(
                 [
                     p(escape(text.what(t)), cell),
                     p(escape(t.place or "—"), cell),
-                    p(text.tally_range(t), cell),
-                    p(text.number(t.best), cell),
-                    p(text.number(t.conservative), cell),
+                    p(escape(text.tally_range(t)), cell),
+                    p(escape(text.value(t, t.best)), cell),
+                    p(escape(text.value(t, t.conservative)), cell),
                     p(sources, cell),
                     p(status, cell),
                 ]
             )
         table = Table(
-            rows, colWidths=[28 * mm, 20 * mm, 26 * mm, 16 * mm, 16 * mm, None, 21 * mm], repeatRows=1
+            rows, colWidths=[24 * mm, 19 * mm, 29 * mm, 19 * mm, 19 * mm, None, 20 * mm], repeatRows=1
         )
         table.setStyle(
             TableStyle(
@@ -200,9 +200,10 @@ def render_pdf(report: SituationReport) -> bytes:
         flow.append(p(f"<i>{escape(text.omitted_line(report, 'statements'))}</i>", small))
     for c in report.statements:
         s = c.item
-        demands = f" <i>Demands:</i> {escape('; '.join(s.demands))}." if s.demands else ""
+        gist = text.statement_gist(s)
+        said = f": {escape(gist)}" if gist else "."
         when = f"<b>{s.date}</b> " if s.date else ""
-        flow.append(p(f"• {when}{escape(text.statement_line(s))}.{demands}{_notes(c.notes)}"))
+        flow.append(p(f"• {when}{escape(text.statement_line(s))}{said}{_notes(c.notes)}"))
     if not report.statements:
         flow.append(p("None reported."))
     if report.map is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from fogline.reconcile.corpus import norm_key
 from fogline.reconcile.digest import AgreementItem, FacilityItem, StatementItem
 from fogline.reconcile.tallies import MEASURE_WORDS, Tally, counted
 from fogline.reconcile.timeline import ACT_VERBS
@@ -20,8 +23,36 @@ def number(n: int) -> str:
     return f"{n:,}"
 
 
+def value(t: Tally, n: int) -> str:
+    """A tally value as its sources wrote it: "more than 460" is stored as 461 and shown as ">460"."""
+    for c in t.current():
+        if c.qualifier == "more_than" and c.low == n and c.high in (None, n) and n > 0:
+            written = _written_number(c.number_text)
+            # the extractors store N + 1; a reviewer may have typed N itself
+            return f">{number(written if written in (n - 1, n) else n - 1)}"
+    return number(n)
+
+
+def _written_number(number_text: str) -> int | None:
+    digits = re.sub(r"[,\s]", "", re.sub(r"^\D*", "", number_text or ""))
+    return int(digits) if digits.isdigit() else None
+
+
 def tally_range(t: Tally) -> str:
-    return number(t.low) if t.low == t.high else f"{number(t.low)}–{number(t.high)}"
+    if t.low == t.high:
+        return value(t, t.low)
+    low, high = value(t, t.low), value(t, t.high)
+    return f"{low} to {high}" if ">" in low + high else f"{low}–{high}"
+
+
+def status(t: Tally) -> str:
+    """contested, consistent (several sources agree), single source, or vague (no source gives a number)."""
+    if t.contested:
+        return "contested"
+    current = t.current()
+    if current and all(c.qualifier == "vague" for c in current):
+        return "vague"
+    return "consistent" if len(t.sources) > 1 else "single source"
 
 
 def what(t: Tally) -> str:
@@ -50,11 +81,16 @@ def history_text(t: Tally) -> str:
     """How the tally moved: 13 → 23 → 43 (each report's figure, in publication order, repeats dropped)."""
     values: list[str] = []
     vague = {c.figure_id for c in t.claims if c.qualifier == "vague"}
+    open_above = {c.figure_id: c for c in t.claims if c.qualifier == "more_than" and c.low > 0}
     precise = len(vague) < len(t.claims)
     for p in t.history:
         if precise and p.figure_id in vague:
             continue  # "tens of thousands" is not a step of the tally when sources give numbers
+        claim = open_above.get(p.figure_id)
         v = number(p.value)
+        if claim is not None and p.value == claim.low:  # "more than 82,000" (stored as 82,001)
+            written = _written_number(claim.number_text)
+            v = f">{number(written if written in (p.value - 1, p.value) else p.value - 1)}"
         if not values or values[-1] != v:
             values.append(v)
     return " → ".join(values)
@@ -64,6 +100,18 @@ def statement_line(s: StatementItem) -> str:
     verbs = ", ".join(ACT_VERBS.get(a, a) for a in s.acts)
     target = f" ({', '.join(s.targets)})" if s.targets else ""
     return f"{s.speaker} {verbs}{target}"
+
+
+def statement_gist(s: StatementItem, limit: int = 220) -> str:
+    """What was said: the demands when there are any, else the first quoted sentence (shortened)."""
+    if s.demands:
+        return "Demands: " + "; ".join(s.demands)
+    if not s.quotes:
+        return ""
+    quote = " ".join(s.quotes[0].quote.split())
+    if len(quote) > limit:
+        quote = quote[:limit].rsplit(" ", 1)[0] + "…"
+    return f"“{quote}”"
 
 
 def agreement_line(a: AgreementItem) -> str:
@@ -85,11 +133,15 @@ def ceasefire_line(report: SituationReport) -> str:
 
 
 def facility_line(f: FacilityItem) -> str:
-    where = f" ({f.place})" if f.place else ""
+    """ "Khalid Fajr Hospital (hospital, Sheikh Maqsoud): out of service, attacked, 2026-01-09"; a facility
+    named only by its type ("schools") is not followed by the type again."""
+    name = f.facility[:1].upper() + f.facility[1:]
+    kind = f.facility_type.replace("_", " ") if f.facility_type else ""
+    kind_is_name = bool(kind) and norm_key(f.facility).rstrip("s") == norm_key(kind).rstrip("s")
+    about = ", ".join(x for x in (None if kind_is_name else kind, f.place) if x)
+    about = f" ({about})" if about else ""
     when = f", {f.date}" if f.date else ""
-    return (
-        f"{f.facility}{where}, {f.facility_type}: {', '.join(s.replace('_', ' ') for s in f.statuses)}{when}"
-    )
+    return f"{name}{about}: {', '.join(s.replace('_', ' ') for s in f.statuses)}{when}"
 
 
 def scope_line(report: SituationReport) -> str:

@@ -16,10 +16,12 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from fogline.report import text as report_text
 from fogline.schema import User
 from fogline.store import Store
 from fogline.users import has_role, session_secret
@@ -128,6 +130,10 @@ def json_text(value: Any) -> str:
 
 templates.env.globals["page_url"] = page_url
 templates.env.globals["json_text"] = json_text
+# tallies read the same on every page as in the report: "more than 460" is ">460", not 461
+templates.env.globals["tally_value"] = report_text.value
+templates.env.globals["tally_range"] = report_text.tally_range
+templates.env.globals["tally_status"] = report_text.status
 
 
 def view(
@@ -203,6 +209,13 @@ def _session_middleware(app: FastAPI) -> None:
         return response
 
 
+# what a query parameter should look like, for people (pydantic's message quotes a regular expression)
+PATTERN_HINTS = {
+    "since": "expected a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "expected a date: YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
 def create_app(
     store: Store, *, anonymous_read: bool = False, login_limit: int = 5, login_window: float = 60.0
 ) -> FastAPI:
@@ -230,6 +243,15 @@ def create_app(
         return render(
             request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code
         )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
+        wants_json = request.url.path.startswith("/api/") or request.url.path.endswith(".json")
+        if wants_json or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse(jsonable_encoder({"detail": exc.errors()}), 422)
+        fields = [(str(err.get("loc", ["?"])[-1]), err.get("msg")) for err in exc.errors()]
+        problems = "; ".join(f"{name}: {PATTERN_HINTS.get(name, msg)}" for name, msg in fields)
+        return render(request, "error.html", {"status": 422, "detail": f"Invalid input — {problems}"}, 422)
 
     actions.register(app)
     pages.register(app)

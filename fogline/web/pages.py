@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import create_model
 from sqlalchemy import func, select
 
+from fogline.reconcile.tallies import headline_tallies
 from fogline.review import REVIEWABLE_TABLES, editable_fields, history
 from fogline.schema import RECORD_BY_TABLE, Document, Entity, Extraction, Review
 from fogline.store.tables import TABLES
@@ -72,10 +73,13 @@ def tally_type() -> Any:
 
 
 def filter_params(
+    request: Request,
     since: Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date (or month, year)")] = None,
     until: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
-    place: Annotated[str | None, Query(description="place entity id; includes places inside it")] = None,
-    actor: Annotated[str | None, Query(description="actor entity id")] = None,
+    place: Annotated[
+        str | None, Query(description="place entity id or name; includes places inside it")
+    ] = None,
+    actor: Annotated[str | None, Query(description="actor entity id or name")] = None,
     measure: str | None = None,
     source: Annotated[
         str | None, Query(description="attribution (actor id or text); outlet for documents")
@@ -87,6 +91,15 @@ def filter_params(
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Filters:
+    store = store_of(request)
+    refs: dict[str, str | None] = {"place": place, "actor": actor}
+    for ref_kind, ref in refs.items():  # a name typed in a filter box works as well as an id
+        if ref:
+            found = queries.resolve_entity_ref(store, ref, ref_kind)
+            if found is None:
+                raise HTTPException(400, f"unknown {ref_kind} {ref!r}")
+            refs[ref_kind] = found
+    place, actor = refs["place"], refs["actor"]
     return Filters(since, until, place, actor, measure, source, status, document, kind, q, limit, offset)
 
 
@@ -202,6 +215,8 @@ def _dashboard_extra(request: Request, data: dict[str, Any]) -> dict[str, Any]:
         "chart_title": title,
         "map": place_map(places),
         "tally_count": len(data["tallies"]),
+        # the most important twelve (as in the report), not the first twelve of the measure order
+        "headlines": headline_tallies(data["tallies"]) if data["tallies"] else [],
     }
 
 

@@ -408,3 +408,23 @@ def search(store: Store, q: str, limit: int = 20) -> dict[str, Page]:
     ):
         results[name] = list_records(store, name, Filters(q=q.strip(), limit=limit))
     return results
+
+
+def resolve_entity_ref(store: Store, ref: str, kind: str) -> str | None:
+    """An entity id from what a user typed: an id, else a name or alias of that kind (case-insensitive)."""
+    table = TABLES["entities"]
+    with store.engine.connect() as conn:
+        if conn.execute(select(table.c.id).where(table.c.id == ref)).first():
+            return ref
+        named = conn.execute(
+            select(table.c.id)
+            .where(table.c.kind == kind, func.lower(table.c.name) == ref.strip().lower())
+            .order_by(table.c.merged_into.is_not(None), table.c.id)
+        ).first()
+    if named:
+        return str(named[0])
+    key = ref.strip().lower()
+    for ent in store.records(Entity, where={"kind": kind}):
+        if any(a.lower() == key for a in ent.aliases):
+            return ent.id
+    return None

@@ -139,7 +139,8 @@ def test_review_changes_the_dashboard(server: tuple[str, Store], page: Any) -> N
 
     page.goto(f"{base}/")
     card = tally_card(page, "killed in Kadugli")
-    assert "15–15" in card.locator(".range").inner_text()
+    shown = card.locator(".range").inner_text()  # one value: shown once, not as a range "15–15"
+    assert "conservative 15" in shown and "range" not in shown
     assert card.locator(".contested-badge").count() == 0
     assert page.locator("svg.map circle").count() >= 3
     assert page.locator("svg.chart path").count() >= 1
