@@ -51,3 +51,22 @@ def test_driver_errors_become_one_line() -> None:
         "(Background on this error at: https://sqlalche.me/e/21/e3q8)"
     )
     assert one_line(exc) == "cannot open database: connection refused Is the server running on that host?"
+
+
+def test_documents_table_fits_an_80_column_terminal(tmp_path: Path) -> None:
+    from fogline.schema import Document, Extraction
+    from fogline.store import Store
+
+    db = str(tmp_path / "f.db")
+    store = Store(db)
+    title = "A very long headline about shelling, displacement and a ceasefire that did not hold"
+    doc = Document(
+        id="d1", text="Body.", title=title, outlet="The Very Long Outlet Name Daily", content_hash="d1"
+    )
+    store.save(Extraction(document=doc))
+    store.close()
+    result = runner.invoke(app, ["documents", "--db", db], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(len(ln.rstrip()) <= 80 for ln in lines), result.output
+    assert any(ln.split()[-4:] == ["fig", "evt", "stm", "men"] for ln in lines), result.output

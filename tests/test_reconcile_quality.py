@@ -146,3 +146,24 @@ def test_merged_event_types_come_as_one_acled_triple(sqlite_store: Store) -> Non
     for ev in merged:
         pair = (ev.event_type, ev.sub_event_type)
         assert pair in {("Explosions/Remote violence", "Air/drone strike"), ("Battles", "Armed clash")}, pair
+
+
+def test_event_placed_by_allegiance_takes_the_place_of_its_story(sqlite_store: Store) -> None:
+    ev = event(
+        "d1",
+        1,
+        place_id="pl-nd",
+        place="North Darfur",
+        quote="Fighters affiliated with North Darfur clashed with the RSF for six days.",
+        date_start="2025-10-25",
+    )
+    sqlite_store.save(
+        Extraction(
+            document=_doc("d1"),
+            entities=ENTITIES,
+            events=[ev],
+            mentions=_places("d1", "pl-abushouk", "pl-fasher", "pl-fasher"),
+        )
+    )
+    (merged,) = merged_events(sqlite_store)
+    assert merged.place == "El Fasher"

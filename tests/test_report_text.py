@@ -116,3 +116,20 @@ def test_facility_named_by_its_type_is_not_repeated() -> None:
         text.facility_line(_facility("Saudi Hospital", "hospital", "El Fasher"))
         == "Saudi Hospital (hospital, El Fasher): attacked, 2026-01-09"
     )
+
+
+def test_a_chart_needs_two_different_figures() -> None:
+    from fogline.reconcile.tallies import HistoryPoint
+    from fogline.report.model import _moved
+
+    def point(claim: TallyClaim, day: str) -> HistoryPoint:
+        return HistoryPoint(day, claim.low, claim.source, claim.figure_id, claim.low, claim.low, claim.low)
+
+    dozens, thirteen = _claim(12, 99, "vague", "A", "dozens"), _claim(13, 13, "exact", "B")
+    t = _tally([dozens, thirteen], 13, 13, 13)
+    t.history = [point(dozens, "2026-01-07"), point(thirteen, "2026-01-08")]
+    assert not _moved(t)  # "dozens" then 13: one number
+    rose = _claim(43, None, "at_least", "C")
+    t.claims.append(rose)
+    t.history.append(point(rose, "2026-01-11"))
+    assert _moved(t)

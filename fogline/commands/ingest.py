@@ -112,6 +112,7 @@ def ingest_command(
 
 COUNT_COLUMNS = ("figures", "events", "statements", "mentions")
 COUNT_HEADERS = {"figures": "fig", "events": "evt", "statements": "stm", "mentions": "men"}
+OUTLET_WIDTH = 16
 
 
 def documents_command(
@@ -136,11 +137,14 @@ def documents_command(
         table = Table(title=f"{len(rows)} document{'s' if len(rows) != 1 else ''}", box=box.SIMPLE_HEAD)
         table.add_column("id", no_wrap=True, min_width=8)
         table.add_column("published", no_wrap=True, min_width=11)
-        table.add_column("outlet", overflow="ellipsis", no_wrap=True, min_width=6, max_width=18)
-        table.add_column("title", overflow="ellipsis", no_wrap=True)
+        outlet_width = OUTLET_WIDTH if console.width >= 110 else 10
+        # what the other columns leave: id 8, date 11, outlet, the counts, 3 between columns
+        other = 8 + 11 + outlet_width + 3 * len(COUNT_COLUMNS) + 3 * (4 + len(COUNT_COLUMNS)) + 1
+        width = max(10, console.width - other)
+        table.add_column("outlet", overflow="ellipsis", no_wrap=True, min_width=6, max_width=outlet_width)
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=width)
         for name in COUNT_COLUMNS:
             table.add_column(COUNT_HEADERS[name], justify="right", no_wrap=True, min_width=3)
-        width = max(16, console.width - 60)  # what the other columns leave
         for r in rows:
             date = (r.published or "—") + ("*" if r.published_inferred else "")
             title = r.title or (r.path or r.url or "")

@@ -11,6 +11,7 @@ Each step takes ``(doc, add_mention, extractor)``; ``add_mention`` is ``fogline.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -425,7 +426,9 @@ def _add_authority(
 
 # "the village of X", "the town of X": X is a settlement whatever label the model gave it.
 _SETTLEMENT_WORDS: dict[str, PlaceLevel] = {
-    **dict.fromkeys(("village", "town", "city", "hamlet", "locality", "commune", "township"), PlaceLevel.CITY),
+    **dict.fromkeys(
+        ("village", "town", "city", "hamlet", "locality", "commune", "township"), PlaceLevel.CITY
+    ),
     **dict.fromkeys(("district", "county", "municipality"), PlaceLevel.ADMIN2),
     **dict.fromkeys(("neighbourhood", "neighborhood", "suburb", "quarter"), PlaceLevel.NEIGHBOURHOOD),
 }
@@ -450,6 +453,29 @@ def _names_facility(doc: Doc, span: Span) -> bool:
         return True
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.is_lower and after.lower_ in heads
+
+
+def _adjective_opening(doc: Doc, span: Span) -> bool:
+    """A lone capitalised word opening a sentence, followed by a lowercase word that is no verb form."""
+    if len(span) != 1 or span.end >= len(doc):
+        return False
+    sent = sentence_span(doc, span.start)
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : span.start]):
+        return False  # not the sentence's first word ("# Joint statement": markup may come first)
+    if same_person(doc, name_key(span.text)) is not None:
+        return False
+    after = doc[span.end]
+    word = after.text
+    return (
+        after.is_alpha
+        and after.is_lower
+        and word not in _SPEECH_AFTER
+        and not word.endswith(("ed", "s"))
+        and word not in _VERB_FORMS
+    )
+
+
+_VERB_FORMS = _plain("met told spoke wrote said gave took made held sent led won lost fled left urged")
 
 
 def settlement_span(doc: Doc, span: Span) -> tuple[Span, PlaceLevel] | None:
@@ -479,6 +505,8 @@ def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, ex
             continue
         if not (sent.start_char <= m.start < sent.end_char):
             continue
+        if entity.type == PlaceLevel.COUNTRY and re.match(r"(?:['’]s)?\s+[a-z]", doc.text[m.end : m.end + 6]):
+            continue  # "Russia's defence ministry", "US strikes": the country names an actor here
         distance = abs(m.start - span.start_char)
         if distance < best:
             nearest, best = entity, distance
@@ -500,6 +528,29 @@ def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, ex
     add(doc, span, entity, "PLACE", extractor, _MODEL_CONFIDENCE, {"level": str(level), "cue": "settlement"})
 
 
+def add_settlement_cues(doc: Doc, add: AddMention, extractor: str) -> None:
+    """ "the village of X", "the town of X" where no model entity or gazetteer mention covers X."""
+    taken = occupied(doc)
+    countries = doc_countries(doc)
+    n = len(doc)
+    for i in range(n - 2):
+        if not doc[i].is_lower or doc[i].lower_ not in _SETTLEMENT_WORDS or doc[i + 1].lower_ != "of":
+            continue
+        j = i + 2
+        while j < n and ((doc[j].text[:1].isupper() and doc[j].is_alpha) or doc[j].text in ("-", "–")):
+            j += 1
+        while j > i + 2 and not doc[j - 1].is_alpha:
+            j -= 1
+        if j == i + 2 or j - (i + 2) > 4 or any(k in taken for k in range(i + 2, j)):
+            continue
+        span = doc[i + 2 : j]
+        if sentence_span(doc, span.start).end < span.end or fold_word(span.text) in _NOT_NAMES:
+            continue
+        if not _add_place(doc, span, add, extractor, countries):
+            _add_settlement(doc, span, _SETTLEMENT_WORDS[doc[i].lower_], add, extractor)
+        taken.update(range(span.start, span.end))
+
+
 def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
     """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
     taken = occupied(doc)
@@ -516,6 +567,8 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
                 _add_settlement(doc, full, level, add, extractor)
             taken.update(range(full.start, full.end))
             continue
+        if label == "PERSON" and _adjective_opening(doc, span):
+            continue  # "Joint statement on ...": a capitalised word opening a heading, not a name
         if label in ("ORG", "PERSON") and _names_facility(doc, span):
             continue  # "Saudi Hospital", "Epicentr store": the facilities component reads those
         if label == "ORG" and span[-1].lower_ in _ROLE_NOUNS:

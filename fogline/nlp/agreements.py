@@ -295,6 +295,8 @@ class AgreementExtractor:
                 violated=status == AgreementStatus.VIOLATED,
                 attributes={"reference_only": not cued},
             )
+            if key[0] == "generic" and re.search(r"\bthe\s+$", text[:start], re.I):
+                record.attributes["definite"] = True
             out.append(_Found(record, key, cued))
         return out
 
@@ -412,6 +414,10 @@ def merge(found: list[_Found]) -> list[Agreement]:
         if not item.cued and item.key in cued_keys:
             continue
         group: tuple[Any, ...] = (item.key, record.status)
+        antecedent = _antecedent(merged, record) if item.key[0] == "generic" else None
+        if antecedent is not None:  # "the deal", "the agreement": the one reported earlier
+            antecedent.attributes.setdefault("also_at", []).append([record.start, record.end])
+            continue
         if item.key[0] == "generic":
             existing = next(
                 (
@@ -436,6 +442,15 @@ def merge(found: list[_Found]) -> list[Agreement]:
             target.date, target.date_precision = record.date, record.date_precision
         target.attributes.setdefault("also_at", []).append([record.start, record.end])
     return list(merged.values())
+
+
+def _antecedent(merged: dict[tuple[Any, ...], Agreement], record: Agreement) -> Agreement | None:
+    """The latest earlier agreement a bare definite reference ("the deal", no parties, no date, same status)
+    points back to."""
+    if not record.attributes.get("definite") or record.parties or record.date:
+        return None
+    earlier = [r for r in merged.values() if r.status == record.status and r.start < record.start]
+    return max(earlier, key=lambda r: r.start) if earlier else None
 
 
 @Language.factory("fogline_agreements_v1", requires=["token.is_sent_start"], assigns=["doc._.agreements"])

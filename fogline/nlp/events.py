@@ -353,10 +353,11 @@ def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
     cut = sent.start_char + dateline.end() if dateline else sent.start_char
     kept = [m for m in places if m.start >= cut and not _attributive_country(doc, m, level(m))]
     if not any(level(m) >= _PLACE_RANK["city"] for m in kept) and _SETTLEMENT_REFERENCE.search(text):
+        city = _PLACE_RANK["city"]
         before = [
             m
             for m in doc._.mentions or []
-            if m.label == "PLACE" and m.entity_id and m.end <= sent.start_char and level(m) >= _PLACE_RANK["city"]
+            if m.label == "PLACE" and m.entity_id and m.end <= sent.start_char and level(m) >= city
         ]
         if before:
             return max(before, key=lambda m: m.start)
@@ -372,7 +373,7 @@ def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
         return False
     rest = doc.text[m.end : m.end + 30]
     match = re.match(r"(?:['’]s)?\s+([A-Za-z]+)", rest)
-    return bool(match) and match.group(1).islower()
+    return match is not None and match.group(1).islower()
 
 
 def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:

@@ -60,6 +60,7 @@ from fogline.nlp.figures_lexicon import (
     RIGHT_GAP,
     RIGHT_TRIGGERS,
     SINGULAR,
+    STATUS_HEADS,
     SUBSET_WORDS,
     TOLL_GAP,
     TOLL_MEASURE_WORDS,
@@ -165,6 +166,8 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
         nxt = words[j + 1] if j + 1 < n else ""
         if w in HEAD_MEASURES and not (nxt in GROUP_NOUNS and nxt not in ("members",)):
             v = Victims(q=q, np_end=j + 1, head=w, head_measure=HEAD_MEASURES[w])
+            if w in STATUS_HEADS:  # "nine prisoners" can still be killed: a trigger decides first
+                v.head_measure, v.mod_measure = None, HEAD_MEASURES[w]
             v.group = group_mod or HEAD_GROUPS.get(w)
             return _with_side(sent, words, v, modifiers)
         if w in HEAD_MEASURES:  # "displaced persons", "wounded soldiers": a fallback measure
@@ -572,7 +575,7 @@ def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     left = _left_trigger(words, v.q.start)
     if left is None and v is not first and first.head_measure is None:
         left = _left_trigger(words, first.q.start)
-    if v.bare and (right is None or last is not v):
+    if v.bare and (right is None or (last is not v and not v.chain[1].subset)):
         if left is not None and left[1] >= 0.85 and (v is first or first.measure is not None):
             v.measure, v.confidence = left[0], left[1] - 0.05
         return

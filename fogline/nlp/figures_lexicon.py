@@ -420,3 +420,16 @@ TRANSITIVE = set(
 )
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 NAME_PARTICLES = {"al", "el", "ad", "bin", "ibn", "de", "du", "la", "le", "abu", "ben", "van", "von", "der"}
+
+# nouns that say what people are (held, displaced), not what happened to them in this sentence
+STATUS_HEADS = {
+    "prisoners",
+    "detainees",
+    "detainee",
+    "hostages",
+    "hostage",
+    "captives",
+    "refugees",
+    "idps",
+    "idp",
+}

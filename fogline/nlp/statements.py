@@ -75,7 +75,7 @@ _NOUN_USE = re.compile(
 )
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?$")  # ", strongly condemn", "and demanded"
 _SCARE_QUOTES = re.compile(r"[“”\"]")
-# The first finite verb of a clause whose subject a coordinated cue shares ("X called it a massacre and urged")
+# The clause's first finite verb, whose subject a coordinated cue shares ("X called it a massacre and urged")
 _PRIOR_VERB = re.compile(r"\b(?:[a-z]{3,}ed|said|told|made|gave|took|spoke|wrote|met|held|sent|says|calls)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _POST = re.compile(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fogline.reconcile.corpus import Corpus, effective_date, in_period, unique
-from fogline.reconcile.tallies import _day, acled_value
+from fogline.reconcile.tallies import _day, acled_value, place_names_side
 from fogline.schema import Event, Figure, Measure, make_id
 from fogline.store import Store
 
@@ -303,7 +303,9 @@ def merged_events(
     places: dict[str, str | None] = {}
     selected: list[Event] = []
     for ev in corpus.claims(Event):
-        place = corpus.canonical_entity_id(ev.place_id) or corpus.dominant_place(ev.document_id)
+        place = corpus.canonical_entity_id(ev.place_id)
+        if place is None or place_names_side(ev.quote, ev.place, [ev.actor1, ev.actor2]):
+            place = corpus.dominant_place(ev.document_id)  # "fighters affiliated with Damascus"
         if place_filter and not corpus.encloses(place_filter, place):
             continue
         if (since or until) and not in_period(effective_date(corpus, ev), since, until):

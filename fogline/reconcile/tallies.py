@@ -308,17 +308,22 @@ _AFFILIATION_AFTER = re.compile(
 def names_side(fig: Figure) -> bool:
     """True when the figure's place is written as an allegiance ("fighters affiliated with Damascus",
     "Kyiv-backed units") or is the side of the victims: a capital standing for its government."""
-    if not fig.place:
+    return place_names_side(fig.quote, fig.place, [fig.side])
+
+
+def place_names_side(quote: str | None, place: str | None, sides: list[str | None]) -> bool:
+    """True when ``place`` is one of the ``sides`` or every time ``quote`` names it, it names an allegiance
+    (one "in Damascus" keeps the place)."""
+    if not place or not quote:
         return False
-    place = fig.place.strip().lower()
-    if fig.side and norm_key(fig.side) == norm_key(place):
+    key = norm_key(place)
+    if any(side and norm_key(side) == key for side in sides):
         return True
-    quote = fig.quote.lower()
-    found = list(re.finditer(rf"\b{re.escape(place)}\b", quote))
-    # every time the sentence names the place, it names an allegiance (one "in Damascus" keeps the place)
+    text, name = quote.lower(), place.strip().lower()
+    found = list(re.finditer(rf"\b{re.escape(name)}\b", text))
     return bool(found) and all(
-        _AFFILIATION_BEFORE.search(quote[max(0, m.start() - 40) : m.start()])
-        or _AFFILIATION_AFTER.match(quote[m.end() : m.end() + 14])
+        _AFFILIATION_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        or _AFFILIATION_AFTER.match(text[m.end() : m.end() + 14])
         for m in found
     )
 

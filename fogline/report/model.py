@@ -145,6 +145,14 @@ def _headline(report: SituationReport, tally: Tally) -> Headline:
     return Headline(tally=tally, notes=notes, history_notes=history)
 
 
+def _moved(tally: Tally) -> bool:
+    """Whether a chart of the tally says anything: two different figures, vague words not counting when
+    sources give numbers (one report, or the same figure twice, is one dot)."""
+    vague = {c.figure_id for c in tally.claims if c.qualifier == "vague"}
+    points = [p for p in tally.history if p.figure_id not in vague] or tally.history
+    return len({p.value for p in points}) > 1
+
+
 def _quotes_by_item(rec: Reconciled) -> dict[str, list[digest.Quote]]:
     out: dict[str, list[digest.Quote]] = {}
     for ev in rec.events:
@@ -239,12 +247,7 @@ def build_report(
     report.ceasefire = digest.ceasefire_status(rec.agreements)
     report.facilities = [_cited(report, f, f.item_ids, quotes) for f in _recent(rec.facilities, MAX_ITEMS)]
     report.events = rec.events
-    # a chart only says something when the tally moved: one report, or the same figure, is one dot
-    report.charts = {
-        h.tally.id: tally_chart(h.tally)
-        for h in report.headlines
-        if len({(p.low, p.best, p.high) for p in h.tally.history}) > 1
-    }
+    report.charts = {h.tally.id: tally_chart(h.tally) for h in report.headlines if _moved(h.tally)}
     points, report.map_elsewhere = focus(corpus, map_points(corpus, rec.events, rec.facilities))
     report.map = event_map(points, area_outlines(corpus, points)) if points else None
     report.summary = summary_of(report)

@@ -27,10 +27,14 @@ def value(t: Tally, n: int) -> str:
     """A tally value as its sources wrote it: "more than 460" is stored as 461 and shown as ">460"."""
     for c in t.current():
         if c.qualifier == "more_than" and c.low == n and c.high in (None, n) and n > 0:
-            written = _written_number(c.number_text)
-            # the extractors store N + 1; a reviewer may have typed N itself
-            return f">{number(written if written in (n - 1, n) else n - 1)}"
+            return _more_than(n, c.number_text)
     return number(n)
+
+
+def _more_than(n: int, number_text: str) -> str:
+    """ ">460" for a "more than 460" stored as 461 (the extractors' N + 1; a reviewer may type N itself)."""
+    written = _written_number(number_text)
+    return f">{number(written if written in (n - 1, n) else n - 1)}"
 
 
 def _written_number(number_text: str) -> int | None:
@@ -89,8 +93,7 @@ def history_text(t: Tally) -> str:
         claim = open_above.get(p.figure_id)
         v = number(p.value)
         if claim is not None and p.value == claim.low:  # "more than 82,000" (stored as 82,001)
-            written = _written_number(claim.number_text)
-            v = f">{number(written if written in (p.value - 1, p.value) else p.value - 1)}"
+            v = _more_than(p.value, claim.number_text)
         if not values or values[-1] != v:
             values.append(v)
     return " → ".join(values)
