@@ -11,7 +11,6 @@ Each step takes ``(doc, add_mention, extractor)``; ``add_mention`` is ``fogline.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -29,9 +28,9 @@ from fogline.gazetteer.actors import (
     place_authority,
 )
 from fogline.gazetteer.normalize import fold_word, light_key, name_key, name_words
-from fogline.gazetteer.places import country_id, place_gazetteer
+from fogline.gazetteer.places import place_gazetteer
 from fogline.nlp.gazetteer_match import needs_context, sentence_span, token_table
-from fogline.schema import ActorType, Entity, EntityKind, Mention, PlaceLevel, make_id
+from fogline.schema import ActorType, Entity, Mention, PlaceLevel
 
 AddMention = Callable[..., Mention]
 
@@ -424,14 +423,6 @@ def _add_authority(
 # model entities
 
 
-# "the village of X", "the town of X": X is a settlement whatever label the model gave it.
-_SETTLEMENT_WORDS: dict[str, PlaceLevel] = {
-    **dict.fromkeys(
-        ("village", "town", "city", "hamlet", "locality", "commune", "township"), PlaceLevel.CITY
-    ),
-    **dict.fromkeys(("district", "county", "municipality"), PlaceLevel.ADMIN2),
-    **dict.fromkeys(("neighbourhood", "neighborhood", "suburb", "quarter"), PlaceLevel.NEIGHBOURHOOD),
-}
 _FACILITY_EXTRA = ("store", "shop", "supermarket", "mall", "port", "airport", "station", "hotel", "factory")
 
 
@@ -478,79 +469,6 @@ def _adjective_opening(doc: Doc, span: Span) -> bool:
 _VERB_FORMS = _plain("met told spoke wrote said gave took made held sent led won lost fled left urged")
 
 
-def settlement_span(doc: Doc, span: Span) -> tuple[Span, PlaceLevel] | None:
-    """The full name after "the village/town/district of" when ``span`` is (the end of) it."""
-    i = span.start
-    sent = sentence_span(doc, span.start)
-    while i - 1 > sent.start and (doc[i - 1].text[:1].isupper() or doc[i - 1].text in ("-", "–")):
-        i -= 1
-    if i - 2 < sent.start or doc[i - 1].lower_ != "of":
-        return None
-    level = _SETTLEMENT_WORDS.get(doc[i - 2].lower_)
-    if level is None or i == span.end:
-        return None
-    return doc[i : span.end], level
-
-
-def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, extractor: str) -> None:
-    """A settlement no gazetteer knows: a new place, in the country (and region) of the nearest place named
-    in the same sentence, else the document's main country."""
-    sent = sentence_span(doc, span.start)
-    entities = doc._.entities or {}
-    nearest: Entity | None = None
-    best = 10**9
-    for m in doc._.mentions or []:
-        entity = entities.get(m.entity_id or "")
-        if m.label != "PLACE" or entity is None or not entity.country:
-            continue
-        if not (sent.start_char <= m.start < sent.end_char):
-            continue
-        if entity.type == PlaceLevel.COUNTRY and re.match(r"(?:['’]s)?\s+[a-z]", doc.text[m.end : m.end + 6]):
-            continue  # "Russia's defence ministry", "US strikes": the country names an actor here
-        distance = abs(m.start - span.start_char)
-        if distance < best:
-            nearest, best = entity, distance
-    country = nearest.country if nearest is not None else main_country(doc)
-    parent = None
-    if nearest is not None and nearest.type in (PlaceLevel.ADMIN1, PlaceLevel.ADMIN2):
-        parent = nearest.id
-    elif country:
-        parent = country_id(country)
-    entity = Entity(
-        id=make_id("place", "extracted", country or "", name_key(span.text)),
-        kind=EntityKind.PLACE,
-        name=span.text,
-        type=level,
-        country=country,
-        parent_id=parent,
-        origin="extracted",
-    )
-    add(doc, span, entity, "PLACE", extractor, _MODEL_CONFIDENCE, {"level": str(level), "cue": "settlement"})
-
-
-def add_settlement_cues(doc: Doc, add: AddMention, extractor: str) -> None:
-    """ "the village of X", "the town of X" where no model entity or gazetteer mention covers X."""
-    taken = occupied(doc)
-    countries = doc_countries(doc)
-    n = len(doc)
-    for i in range(n - 2):
-        if not doc[i].is_lower or doc[i].lower_ not in _SETTLEMENT_WORDS or doc[i + 1].lower_ != "of":
-            continue
-        j = i + 2
-        while j < n and ((doc[j].text[:1].isupper() and doc[j].is_alpha) or doc[j].text in ("-", "–")):
-            j += 1
-        while j > i + 2 and not doc[j - 1].is_alpha:
-            j -= 1
-        if j == i + 2 or j - (i + 2) > 4 or any(k in taken for k in range(i + 2, j)):
-            continue
-        span = doc[i + 2 : j]
-        if sentence_span(doc, span.start).end < span.end or fold_word(span.text) in _NOT_NAMES:
-            continue
-        if not _add_place(doc, span, add, extractor, countries):
-            _add_settlement(doc, span, _SETTLEMENT_WORDS[doc[i].lower_], add, extractor)
-        taken.update(range(span.start, span.end))
-
-
 def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
     """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
     taken = occupied(doc)
@@ -560,13 +478,6 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
         label = ent.label_
-        settlement = settlement_span(doc, span)
-        if settlement is not None and not any(i in taken for i in range(settlement[0].start, span.end)):
-            full, level = settlement
-            if not _add_place(doc, full, add, extractor, countries):
-                _add_settlement(doc, full, level, add, extractor)
-            taken.update(range(full.start, full.end))
-            continue
         if label == "PERSON" and _adjective_opening(doc, span):
             continue  # "Joint statement on ...": a capitalised word opening a heading, not a name
         if label in ("ORG", "PERSON") and _names_facility(doc, span):

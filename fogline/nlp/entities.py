@@ -20,13 +20,7 @@ from spacy.tokens import Doc, Span
 from fogline.gazetteer.actors import actor_entity, actor_gazetteer
 from fogline.gazetteer.normalize import fold_word
 from fogline.gazetteer.places import place_gazetteer
-from fogline.nlp.actor_cues import (
-    add_cue_actors,
-    add_generic_actors,
-    add_model_entities,
-    add_settlement_cues,
-    resolve_references,
-)
+from fogline.nlp.actor_cues import add_cue_actors, add_generic_actors, add_model_entities, resolve_references
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.gazetteer_match import (
     PhraseIndex,
@@ -39,6 +33,7 @@ from fogline.nlp.gazetteer_match import (
     sentence_text,
     token_table,
 )
+from fogline.nlp.settlements import add_settlement_cues
 from fogline.schema import Entity, Mention, PlaceLevel, make_id
 
 GAZETTEER = "fogline.gazetteer.v1"
@@ -351,8 +346,8 @@ class ActorFinder:
         doc_entities(doc)
         for step_name, step in (
             ("generic", add_generic_actors),
-            ("model", add_model_entities),
             ("settlements", add_settlement_cues),
+            ("model", add_model_entities),
             ("cues", add_cue_actors),
             ("references", resolve_references),
         ):
