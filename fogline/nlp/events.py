@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.acled_taxonomy import BY_LABEL, DISPLACEMENT
 from fogline.nlp.event_classifier import Classification, EventClassifier, load_classifier
-from fogline.nlp.extensions import doc_list, document_id, mentions_in, register_extensions
+from fogline.nlp.extensions import doc_list, doc_text, document_id, mentions_in, register_extensions
 from fogline.schema import ActorType, DatePrecision, Event, Figure, Measure, Mention, VictimGroup, make_id
 
 EXTRACTOR = "fogline.events.v1"
@@ -70,9 +70,13 @@ _SIGNATURE = re.compile(r"^\s*(?:signed|signatories|signed by)\s*:", re.IGNORECA
 # A wire dateline: "KHARTOUM, March 3 (Reuters) – ", "GAZA (AP) — ", "Kyiv, 4 May - ". The place there is
 # where the story was filed, not where the event happened.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[\w.]+(?:\s+\d{1,2})?)?"  # "KHARTOUM", "GAZA, May 15"
-    r"|[A-Z][\w'’.\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))"  # "Kyiv, May 4"
-    r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[–—-]{1,2}\s"
+    r"^\s*(?:"
+    # "GAZA, May 15", "KHARTOUM, Sudan, March 3, 2025"
+    r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[\w.]+(?:\s+\d{1,2})?){0,3}(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
+    r"|[A-Z][\w'’.\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"  # "Kyiv, May 4"
+    r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
+    r"|[A-Z][\w'’.\- ]{1,40}?(?:,\s*[A-Z][\w.\- ]{1,30})?\s*\([A-Z][^)]{1,40}\)"  # "Kyiv, Ukraine (AP)"
+    r")\s*[–—-]{1,2}\s"
 )
 # "the city", "the town": the place is the last settlement named before the sentence.
 _SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp)\b", re.IGNORECASE)
@@ -225,7 +229,7 @@ class EventExtractor:
         return c
 
     def sentence_event(self, doc: Doc, sent: Span, context: _DocContext) -> _Found | None:
-        text = doc.text[sent.start_char : sent.end_char]
+        text = doc_text(doc)[sent.start_char : sent.end_char]
         c = self.classify_sentence(text)
         if c is None:
             return None
@@ -281,8 +285,10 @@ class EventExtractor:
             attributes["label"] = label
             attributes["refined_from"] = c.label
         figures = [f for f in doc._.figures or [] if f.start >= sent.start_char and f.end <= sent.end_char]
-        if label == "OTHER" and not any(str(f.measure) in _DISPLACEMENT_MEASURES for f in figures):
-            return None  # displacement without a count ("a teacher fled with her children") is not an event
+        if label == "OTHER" and not any(
+            str(f.measure) in _DISPLACEMENT_MEASURES and f.low > 1 for f in figures
+        ):
+            return None  # displacement without a count, or of one person ("a teacher fled"), is no event
         kind = BY_LABEL[label]
         doc_id = document_id(doc)
         event = Event(
@@ -348,7 +354,7 @@ def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
     def rank(m: Mention) -> tuple[int, int]:
         return level(m), -abs(m.start - position)
 
-    text = doc.text[sent.start_char : sent.end_char]
+    text = doc_text(doc)[sent.start_char : sent.end_char]
     dateline = DATELINE.match(text)
     cut = sent.start_char + dateline.end() if dateline else sent.start_char
     kept = [m for m in places if m.start >= cut and not _attributive_country(doc, m, level(m))]
@@ -371,7 +377,7 @@ def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
     defence ministry" name an actor, not where something happened."""
     if level != _PLACE_RANK["country"]:
         return False
-    rest = doc.text[m.end : m.end + 30]
+    rest = doc_text(doc)[m.end : m.end + 30]
     match = re.match(r"(?:['’]s)?\s+([A-Za-z]+)", rest)
     return match is not None and match.group(1).islower()
 
@@ -409,8 +415,8 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
 
 def _is_source(doc: Doc, m: Mention) -> bool:
     """An actor named as the source of the report ("according to X", "X said"), not a party to it."""
-    before = doc.text[max(0, m.start - 100) : m.start]
-    after = doc.text[m.end : m.end + 20]
+    before = doc_text(doc)[max(0, m.start - 100) : m.start]
+    after = doc_text(doc)[m.end : m.end + 20]
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
 
 
@@ -430,7 +436,7 @@ def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention 
     after = [m for m in actors if m.start >= anchor[1]]
     agent = max(before, key=lambda m: m.end) if before else None
     target = min(after, key=lambda m: m.start) if after else None
-    if target is not None and _PASSIVE_BY.search(doc.text[anchor[1] : target.start]):
+    if target is not None and _PASSIVE_BY.search(doc_text(doc)[anchor[1] : target.start]):
         agent, target = target, agent
     if agent is not None and target is not None and agent.entity_id == target.entity_id:
         target = None

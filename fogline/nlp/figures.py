@@ -135,10 +135,11 @@ def _rejected(words: list[str], q: Quantity) -> bool:
     return before == "the" and after in ("th", "st", "nd", "rd")
 
 
-def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
-    """The phrase after the number: modifiers and a head noun (or nothing before a trigger)."""
+def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None = None) -> Victims | None:
+    """The phrase after the number (from ``begin`` when given): modifiers and a head noun (or nothing
+    before a trigger)."""
     n = len(words)
-    j = q.end
+    j = q.end if begin is None else begin
     modifiers: list[int] = []
     measure_mod: Measure | None = None
     partitive = False  # "one of the victims": a part of a group counted elsewhere
@@ -151,10 +152,10 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity) -> Victims | None:
     if j < n and words[j] == "of":
         if j + 1 < n and words[j + 1] in ("them", "whom", "those"):
             return Victims(q=q, np_end=j + 2, head=words[j + 1])
-        if q.vague is None and not (j + 1 < n and words[j + 1] == "the"):
+        if q.vague is None and not (j + 1 < n and words[j + 1] in _PARTITIVE_DET):
             return None
         j += 1
-        if j < n and words[j] == "the":
+        if j < n and words[j] in _PARTITIVE_DET:  # "two of the guards", "six of their fighters"
             j += 1
             partitive = True
     while j < n and len(modifiers) <= 5:
@@ -243,6 +244,8 @@ def _coordinated_modifier(words: list[str], j: int) -> bool:
     for k in range(j, min(j + 3, len(words))):
         if words[k] in GROUP_NOUNS and k > j:
             return True
+        if k == j and words[k] in GROUP_MODIFIERS and k + 1 < len(words) and words[k + 1] in GROUP_NOUNS:
+            return True  # "regime and rebel fighters"
         if words[k] in GROUP_NOUNS or not words[k].isalpha() or words[k] in NOT_MODIFIERS:
             return False
     return False
@@ -409,7 +412,50 @@ def _right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> 
             j += 2
             gap += 2
             continue
+        if w in _APPOSITIVE and gap <= 2:  # "73 civilians mostly women and children were killed"
+            k = j + 1
+            while k < n and k - j <= 6 and (words[k] in GROUP_NOUNS or words[k] in _APPOSITIVE_FILL):
+                k += 1
+            if k > j + 1 and words[k - 1] in GROUP_NOUNS:
+                j = k
+                gap += 1
+                continue
+        if gap == 0 and (w in _CLAUSE_OPENERS or w == "of"):  # "a man believed to have fled … was killed"
+            return _after_clause(words, j, caps, of_phrase=w == "of")
         return None
+    return None
+
+
+# words opening a participle or relative clause inside a subject ("a rebel involved in poaching was killed")
+_CLAUSE_OPENERS = {
+    "described", "believed", "suspected", "thought", "accused", "involved", "identified", "named", "known",
+    "trying", "attempting", "who", "wanted", "aged", "working", "travelling", "traveling", "hailing",
+    "riding", "driving", "returning", "fleeing", "carrying", "wearing", "employed", "affiliated",
+}  # fmt: skip
+_APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly"}
+_APPOSITIVE_FILL = {"of", "them", "and", "the", ",", "whom", "among", "including"}
+_FINITE = {"was", "were"}
+_CLAUSE_STOP = {";", ".", ":", "(", "and", "but", "while", "after", "when", "said", "says"}
+
+
+def _after_clause(
+    words: list[str], j: int, caps: list[bool] | None, of_phrase: bool = False
+) -> tuple[Measure, int] | None:
+    """The trigger after a short clause in the subject: the first "was"/"were" within 12 words, then a
+    passive trigger ("... was shot dead"); None when the clause holds another verb group first. An "of"
+    phrase may join names ("members of the "X" and "Y" groups were killed")."""
+    k = j + 1
+    while k < len(words) and k - j <= (16 if of_phrase else 12):
+        w = words[k]
+        if w in _FINITE:
+            found = _right_trigger(words, k, caps)
+            return (found[0], found[1] + 1) if found is not None else None
+        if of_phrase and w == "and":
+            k += 1
+            continue
+        if w in _CLAUSE_STOP or w in ("is", "are", "has", "have", "had") or w[:1].isdigit():
+            return None
+        k += 1
     return None
 
 
@@ -469,11 +515,41 @@ def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimG
         k -= 1
         skipped += 1
     if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
-        return Measure.KILLED, 0.85, None
+        return None if _hypothetical(words, k - 1) else (Measure.KILLED, 0.85, None)
     if k >= 0 and words[k] in LEFT_TRIGGERS:
+        if _hypothetical(words, k):
+            return None
         return LEFT_TRIGGERS[words[k]], 0.85 if skipped == 0 else 0.8, None
+    if (  # "lynched and burned a thief": a killing verb joined to the verb before the object
+        k >= 2
+        and words[k - 1] == "and"
+        and LEFT_TRIGGERS.get(words[k - 2]) == Measure.KILLED
+        and words[k].isalpha()
+        and words[k] not in LEFT_TRIGGERS
+        and not _hypothetical(words, k - 2)
+    ):
+        return Measure.KILLED, 0.8, None
     return None
 
+
+_PARTITIVE_DET = {"the", "their", "its", "his", "her", "our", "these", "those"}
+# words before a verb that make it a threat, a plan, a forecast or a near miss ("could kill thousands")
+_HYPOTHETICAL = {
+    "could", "would", "might", "may", "will", "can", "nearly", "almost", "threatened", "threatens",
+    "threatening", "threaten", "tried", "trying", "try", "attempted", "attempting", "attempt", "failed",
+    "plan", "plans", "planned", "planning", "vowed", "vow", "vows", "aim", "aims", "aimed", "intended",
+    "intend", "intends", "wanted", "want", "wants", "sought", "seeking", "seek", "risk", "risks", "not",
+    "never", "to", "shall", "should", "must",
+}  # fmt: skip
+
+
+def _hypothetical(words: list[str], k: int) -> bool:
+    """True when the verb at k is hypothetical, planned or denied ("could kill", "threatened to displace",
+    "nearly lynched"); "to" alone counts only after such a word ("tried to kill", not "led to killing")."""
+    before = words[k - 1] if k > 0 else ""
+    if before == "to":
+        return k > 1 and words[k - 2] in _HYPOTHETICAL
+    return before in _HYPOTHETICAL
 
 def find_victims(sent: Span) -> list[Victims]:
     """Every number in the sentence that counts people in a measure, with its phrase and measure."""
@@ -518,19 +594,55 @@ def find_victims(sent: Span) -> list[Victims]:
 def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
     """One person: "a soldier", "an ISWA soldier", "the driver", a headline's "Soldier killed"."""
     w = words[i]
+    one = Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i)
     if w in ("a", "an") or w in DEFINITE:
-        if i + 1 >= len(words) or read_quantity(words, i + 1) is not None:
+        begin = _after_age(words, i + 1)  # "a 65-year-old farmer"
+        if i + 1 >= len(words) or (begin is None and read_quantity(words, i + 1) is not None):
             return None
-        v = _victim_phrase(sent, words, Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i))
+        v = _victim_phrase(sent, words, one, begin)
         if v is None or (v.head not in SINGULAR and v.head not in ("personnel", "police")):
             return None
         v.definite = w in DEFINITE
         return v
-    if ((i == 0 and _is_cap(sent[0].text)) or (i > 0 and words[i - 1] in LEFT_TRIGGERS)) and w in SINGULAR:
-        v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=i + 1, head=w, definite=True)
+    after_verb = i > 0 and words[i - 1] in LEFT_TRIGGERS
+    headline = _is_cap(sent[0].text) and all(
+        words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(min(i, 3))
+    )
+    if ((i <= 2 and headline) or after_verb) and w in SINGULAR:
+        v = Victims(q=one, np_end=i + 1, head=w, definite=True)
         v.group = GROUP_NOUNS[w]
         return v
+    if after_verb and w in ("him", "her") and (i + 1 == len(words) or not sent[i + 1].is_alpha):
+        return Victims(q=one, np_end=i + 1, head=w, definite=True)  # "…, killing him."
+    if w in SINGULAR and i + 1 < len(words) and sent[i + 1].is_title and words[i + 1] not in NOT_MODIFIERS:
+        return _titled_name(sent, words, i)
     return None
+
+
+def _after_age(words: list[str], j: int) -> int | None:
+    """The index after an age ("65-year-old", "27 year-old") starting at j, None when there is none."""
+    if j >= len(words) or not words[j].isdigit():
+        return None
+    for k in range(j + 1, min(j + 6, len(words))):
+        if words[k] == "old":
+            return k + 1
+        if words[k] not in ("-", "year", "years", "‐"):
+            return None
+    return None
+
+
+def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
+    """A titled, named person with a passive trigger: "party official John Doe was shot dead"."""
+    k = i + 1
+    while k < len(words) and k - i <= 4 and (sent[k].is_title or words[k] in NAME_PARTICLES or words[k] == "-"):
+        k += 1
+    caps = [_is_cap(t.text) and t.is_alpha for t in sent]
+    trigger = _right_trigger(words, k, caps)
+    if trigger is None or trigger[0] != Measure.KILLED:
+        return None
+    v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=k, head=words[i], definite=True)
+    v.group = GROUP_NOUNS[words[i]]
+    return v
 
 
 _INCLUDING = {

@@ -42,7 +42,8 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         lecturer lawyer lawyers activists activist politician politicians candidate leader leaders
         headman monk monks nun priests pastors clerics cleric preacher vendor vendors youth
         employees employee staff contractors contractor guardsman prisoner inmates inmate paramedic
-        volunteer ranger rangers""",
+        volunteer ranger rangers national nationals breeder breeders cobbler butcher butchers labourer
+        laborer labours minister ministers mayor judge governor chairman spokesman""",
     U: """people persons person individuals individual residents resident inhabitants others victims victim
         men man lives souls bodies corpses family relatives relative husband wife son families households
         daughter brother sister father nephew cousin neighbour neighbor robbers robber thieves thief
@@ -148,6 +149,11 @@ _RIGHT: list[tuple[str, Measure]] = [
     ("murdered", Measure.KILLED),
     ("beheaded", Measure.KILLED),
     ("lynched", Measure.KILLED),
+    ("blew himself up", Measure.KILLED),
+    ("blew herself up", Measure.KILLED),
+    ("blew themselves up", Measure.KILLED),
+    ("assassinated", Measure.KILLED),
+    ("crucified", Measure.KILLED),
     ("shot dead", Measure.KILLED),
     ("gunned down", Measure.KILLED),
     ("hacked to death", Measure.KILLED),
@@ -224,7 +230,8 @@ LEFT_TRIGGERS: dict[str, Measure] = {
     **{w: Measure.KILLED for w in words(
         """
         killing killed kill kills killings slaying slaughtering massacring massacred executed
-        executing execute executes beheaded beheading murdered murdering slaughtered
+        executing execute executes beheaded beheading murdered murdering slaughtered assassinated
+        assassinating assassinate assassinates lynched lynching lynch lynches crucified crucifying
         """
     )},
     **{w: Measure.INJURED for w in words(
@@ -415,7 +422,8 @@ TOLL_VERBS = set(
 TRANSITIVE = set(
     words(
         """killed injured wounded displaced arrested detained captured abducted kidnapped executed massacred
-        murdered evacuated beheaded hurt slain jailed imprisoned lynched maimed uprooted returned"""
+        murdered evacuated beheaded hurt slain jailed imprisoned lynched maimed uprooted returned assassinated
+        crucified"""
     )
 )
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}

@@ -31,8 +31,13 @@ _SUBSET_BEFORE = re.compile(
 )
 
 
+# "including a woman and two children": later items of an "including" list are parts too
+_SUBSET_LIST = re.compile(
+    r"\b(?:including|among\s+(?:them|whom))\s+[^.;:()]{1,60}?(?:,|\band\b)\s*$",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|whom|those)\b", re.IGNORECASE)
-_DEFINITE = {"the", "his", "her", "their", "its"}
+_DEFINITE = {"the", "his", "her", "their", "its", "him"}
 _AMONG_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
 
 
@@ -50,7 +55,8 @@ def is_subset(figure: Figure, text: str) -> bool:
     """True when the text gives the figure as part of another ("including 6 children", "two of the")."""
     before = text[max(0, figure.start - 40) : figure.start]
     after = text[figure.start + len(figure.number_text) : figure.start + len(figure.number_text) + 10]
-    if _SUBSET_BEFORE.search(before) or _PARTITIVE.match(after):
+    wider = text[max(0, figure.start - 80) : figure.start]
+    if _SUBSET_BEFORE.search(before) or _PARTITIVE.match(after) or _SUBSET_LIST.search(wider):
         return True
     return bool(_AMONG_AFTER.match(text, figure.end))
 
@@ -66,6 +72,20 @@ def _is_reference(figure: Figure) -> bool:
     return figure.number_text.lower() in _DEFINITE
 
 
+def _without_repeats(figures: list[Figure], text: str) -> list[Figure]:
+    """Drop a figure whose words repeat an earlier one of the same sentence word for word (scraped text that
+    runs a paragraph twice without a full stop)."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in sorted(figures, key=lambda f: f.start):
+        key = (str(f.group), text[max(0, f.start - 20) : f.start + 40].lower(), "")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
 def killed_by_group(
     figures: Iterable[Figure], text: str, combine: Callable[[int, int], int] = min
 ) -> dict[VictimGroup, int]:
@@ -79,6 +99,7 @@ def killed_by_group(
         by_sentence[sentence_key(f, text)].append(f)
     counts: dict[VictimGroup, int] = {}
     for sentence in by_sentence.values():
+        sentence = _without_repeats(sentence, text)
         whole = [f for f in sentence if not is_subset(f, text)]
         if not whole:  # only parts are given: keep the largest
             whole = [max(sentence, key=acled_value)]
@@ -102,6 +123,13 @@ _PROTEST = re.compile(
     r"mourn\w*|vigil|strike|sit-in|anniversary)\b",
     re.IGNORECASE,
 )
+# a death given as the reason for the event, whatever the event ("in retaliation for the killing of 3")
+_PRIOR = re.compile(
+    r"\b(?:(?:in\s+)?(?:retaliation|revenge|reprisal|response)\s+(?:for|to|of)|following|after|over|"
+    r"avenge|avenging)\s+(?:the\s+)?(?:recent\s+|earlier\s+|alleged\s+)?"
+    r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of\s*$",
+    re.IGNORECASE,
+)
 _CAUSE = re.compile(
     r"\b(?:(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of|after|"
     r"following|over|against)\b",
@@ -113,8 +141,10 @@ def is_background(figure: Figure, text: str) -> bool:
     """A death that a protest is about ("rallied after the killing of 3 students"): not the protest's toll."""
     start = text.rfind(figure.quote, 0, figure.start + len(figure.quote)) if figure.quote else -1
     head = text[start if start >= 0 else max(0, figure.start - 200) : figure.start]
+    if _PRIOR.search(head[-90:]):
+        return True
     cue = _PROTEST.search(head)
-    return bool(cue and _CAUSE.search(head, max(cue.end(), len(head) - 45)))
+    return bool(cue and _CAUSE.search(head, max(cue.end(), len(head) - 90)))
 
 
 # deaths reported without a number: ACLED codes them as 10 ("an unknown number of soldiers were killed")

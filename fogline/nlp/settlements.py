@@ -23,6 +23,7 @@ from fogline.nlp.actor_cues import (
     main_country,
     occupied,
 )
+from fogline.nlp.extensions import doc_text
 from fogline.nlp.gazetteer_match import sentence_span
 from fogline.schema import Entity, EntityKind, PlaceLevel, make_id
 
@@ -43,13 +44,14 @@ def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, ex
     entities = doc._.entities or {}
     nearest: Entity | None = None
     best = 10**9
+    text = doc_text(doc)
     for m in doc._.mentions or []:
         entity = entities.get(m.entity_id or "")
         if m.label != "PLACE" or entity is None or not entity.country:
             continue
         if not (sent.start_char <= m.start < sent.end_char):
             continue
-        if entity.type == PlaceLevel.COUNTRY and re.match(r"(?:['’]s)?\s+[a-z]", doc.text[m.end : m.end + 6]):
+        if entity.type == PlaceLevel.COUNTRY and re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 6]):
             continue  # "Russia's defence ministry", "US strikes": the country names an actor here
         distance = abs(m.start - span.start_char)
         if distance < best:

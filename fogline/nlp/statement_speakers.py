@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
+from fogline.gazetteer.places import capital_country, country_entity
 from fogline.nlp.extensions import doc_entities
 from fogline.nlp.facilities import Sentence, doc_text
 from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
@@ -283,6 +284,10 @@ def entity_speaker(doc: Doc, name: str, kind: str, role: str | None, text: str) 
 
 def mention_speaker(doc: Doc, mention: Mention, persons: dict[str, tuple[str, str | None]]) -> Speaker:
     entity = (doc._.entities or {}).get(mention.entity_id or "")
+    if mention.label == "PLACE" and entity is not None:
+        country = _capital_as_state(doc, entity)
+        if country is not None:  # "Moscow denies": the capital stands for its country's government
+            return Speaker(country.name, country.id, "org", None, mention.text)
     name = entity.name if entity is not None else mention.text
     kind = "person" if entity is not None and entity.type == "person" else "org"
     role = None
@@ -371,8 +376,22 @@ def sentence_mentions(doc: Doc, sent: Sentence) -> list[Mention]:
 
 
 def is_country(doc: Doc, mention: Mention) -> bool:
+    """A country, or a national capital standing for one ("Kigali rejected ...")."""
     entity = (doc._.entities or {}).get(mention.entity_id or "")
-    return entity is not None and str(entity.type) == "country"
+    if entity is None:
+        return False
+    return str(entity.type) == "country" or _capital_as_state(doc, entity) is not None
+
+
+def _capital_as_state(doc: Doc, entity: Entity) -> Entity | None:
+    """The country entity of a national capital (added to the document's entities), else None."""
+    code = capital_country(entity)
+    if code is None:
+        return None
+    country = country_entity(code)
+    if country is not None:
+        doc_entities(doc).setdefault(country.id, country)
+    return country
 
 
 def find_subject(
