@@ -43,13 +43,13 @@ def doc_list(doc: Doc, name: str) -> list[Any]:
     if value is None:
         value = []
         setattr(doc._, name, value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def doc_entities(doc: Doc) -> dict[str, Any]:
     if doc._.entities is None:
         doc._.entities = {}
-    return doc._.entities  # type: ignore[no-any-return]
+    return doc._.entities
 
 
 def document_id(doc: Doc) -> str:
