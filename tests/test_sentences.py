@@ -23,3 +23,8 @@ def test_closing_quote_stays_with_its_sentence() -> None:
 def test_abbreviation_and_line_break() -> None:
     text = "Amb. Okafor arrived on Monday\nTalks resumed later."
     assert _sentences(text) == ["Amb. Okafor arrived on Monday", "Talks resumed later."]
+
+
+def test_line_break_token_is_not_a_sentence() -> None:
+    text = "Fighting eased overnight.\nAid trucks entered at dawn."
+    assert _sentences(text) == ["Fighting eased overnight.", "Aid trucks entered at dawn."]

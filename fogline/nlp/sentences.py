@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
@@ -68,8 +70,14 @@ class SentenceSplitter:
                 and not nxt.is_punct
             ):
                 starts[i + 1] = True
-        for token, start in zip(doc, starts, strict=True):
-            token.is_sent_start = start
+        # A line-break token belongs to the sentence it ends, never starts one of its own.
+        for i in range(1, len(doc) - 1):
+            if starts[i] and doc[i].is_space:
+                starts[i] = False
+                starts[i + 1] = True
+        # One array write: setting token.is_sent_start one token at a time re-scans the doc (quadratic).
+        values = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64")
+        doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
 
 
