@@ -236,6 +236,8 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
         group_mod = GROUP_MODIFIERS.get(w, group_mod) if w in GROUP_MODIFIERS else group_mod
         modifiers.append(j)
         j += 1
+    if j == q.end and q.vague is None and all(not x.strip() for x in words[j:]):  # a headline's "… kills 32": the number ends the sentence
+        return Victims(q=q, np_end=j, bare=True, subset=partitive)
     return None
 
 

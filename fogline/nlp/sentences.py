@@ -77,7 +77,7 @@ class SentenceSplitter:
                 starts[i + 1] = True
         # One array write: setting token.is_sent_start one token at a time re-scans the doc (quadratic).
         values = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64")
-        doc.from_array([SENT_START], values.reshape(-1, 1))
+        doc.from_array([SENT_START], values.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
