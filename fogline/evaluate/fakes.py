@@ -71,7 +71,14 @@ def _parts(figures: list[Figure], text: str) -> dict[VictimGroup, int]:
     parts: dict[VictimGroup, int] = {}
     by_sentence: dict[tuple[str, int], dict[VictimGroup, int]] = {}
     for f in figures:
-        if f.measure == Measure.KILLED and f.number_text.lower() not in ("the", "his", "her", "their", "its", "him"):
+        if f.measure == Measure.KILLED and f.number_text.lower() not in (
+            "the",
+            "his",
+            "her",
+            "their",
+            "its",
+            "him",
+        ):
             local = by_sentence.setdefault(sentence_key(f, text), {})
             local[f.group] = local.get(f.group, 0) + acled_value(f)
     for local in by_sentence.values():
@@ -115,7 +122,9 @@ def _civilian_part_of_total(figures: list[Figure], text: str) -> bool:
         if f.group in _CIVILIAN_NAMED and is_subset(f, text):
             key = sentence_key(f, text)
             same = [g for g in figures if sentence_key(g, text) == key]
-            if any(g.group == VictimGroup.UNKNOWN for g in same) and not any(g.group in ARMED_GROUPS for g in same):
+            if any(g.group == VictimGroup.UNKNOWN for g in same) and not any(
+                g.group in ARMED_GROUPS for g in same
+            ):
                 quote = f.quote.lower()
                 if not re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|jihadists)\b", quote):
                     return True

@@ -26,6 +26,7 @@ means no ids, place or date, but the figure is still emitted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,6 +162,8 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
     while j < n and len(modifiers) <= 5:
         w = words[j]
         tok = sent[j]
+        if not w.strip():
+            break
         if w in QUOTES and j == q.end:  # '"Hundreds" killed'
             j += 1
             continue
@@ -236,7 +239,9 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
         group_mod = GROUP_MODIFIERS.get(w, group_mod) if w in GROUP_MODIFIERS else group_mod
         modifiers.append(j)
         j += 1
-    if j == q.end and q.vague is None and all(not x.strip() for x in words[j:]):  # a headline's "… kills 32": the number ends the sentence
+    if (
+        j == q.end and q.vague is None and all(not x.strip() for x in words[j:])
+    ):  # a headline's "… kills 32": the number ends the sentence
         return Victims(q=q, np_end=j, bare=True, subset=partitive)
     return None
 
@@ -553,6 +558,7 @@ def _hypothetical(words: list[str], k: int) -> bool:
         return k > 1 and words[k - 2] in _HYPOTHETICAL
     return before in _HYPOTHETICAL
 
+
 def find_victims(sent: Span) -> list[Victims]:
     """Every number in the sentence that counts people in a measure, with its phrase and measure."""
     words = [t.lower_ for t in sent]
@@ -636,7 +642,9 @@ def _after_age(words: list[str], j: int) -> int | None:
 def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
     """A titled, named person with a passive trigger: "party official John Doe was shot dead"."""
     k = i + 1
-    while k < len(words) and k - i <= 4 and (sent[k].is_title or words[k] in NAME_PARTICLES or words[k] == "-"):
+    while (
+        k < len(words) and k - i <= 4 and (sent[k].is_title or words[k] in NAME_PARTICLES or words[k] == "-")
+    ):
         k += 1
     caps = [_is_cap(t.text) and t.is_alpha for t in sent]
     trigger = _right_trigger(words, k, caps)
@@ -769,11 +777,13 @@ class FigureExtractor:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         figures = doc_list(doc, "figures")
+        found: list[Figure] = []
         for sent in doc.sents:
             try:
-                figures.extend(self.sentence_figures(doc, sent))
+                found.extend(self.sentence_figures(doc, sent))
             except Exception as exc:  # one bad sentence must not stop the document
                 doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
+        figures.extend(drop_redundant(found))
         return doc
 
     def sentence_figures(self, doc: Doc, sent: Span) -> list[Figure]:
@@ -806,7 +816,7 @@ class FigureExtractor:
         start, end = _char_span(sent, v.q.start, v.np_end if v.np_end > v.q.end else v.q.end)
         fields: dict[str, Any] = {}
         group = v.group or VictimGroup.UNKNOWN
-        if v.side is not None and group in _SIDE_GROUPS:
+        if v.side is not None and group in _SIDE_GROUPS and _armed_side(doc, sent, v, group):
             s0, s1 = _char_span(sent, *v.side)
             fields["side"] = doc.text[s0:s1]
             fields["side_id"] = self._entity_id(doc, fields["side"], s0, s1, create=False)
@@ -843,6 +853,42 @@ class FigureExtractor:
         )
 
 
+# vague words that say "some" rather than how many: no casualties figure from them alone
+_NOT_A_COUNT = {"several", "a few", "a handful"}
+REDUNDANT_WITHIN = 1500  # characters between a summary "casualties" figure and the killed figure it repeats
+
+
+def drop_redundant(figures: list[Figure]) -> list[Figure]:
+    """Precision filters over one document's figures, in text order: a ``casualties`` figure given by a vague
+    word alone ("several casualties on both sides"), and a ``casualties`` figure that repeats the number of
+    a nearby killed figure ("as casualties rose to 13" beside "13 citizens lost their lives")."""
+    killed = [f for f in figures if f.measure == Measure.KILLED]
+    out = []
+    for f in figures:
+        if f.measure == Measure.CASUALTIES:
+            if f.qualifier == Qualifier.VAGUE and f.number_text.lower() in _NOT_A_COUNT:
+                continue
+            if any(
+                k.low == f.low and k.high == f.high and abs(k.start - f.start) <= REDUNDANT_WITHIN
+                for k in killed
+            ):
+                continue
+        out.append(f)
+    return out
+
+
+def _armed_side(doc: Doc, sent: Span, v: Victims, group: VictimGroup) -> bool:
+    """A side for victims of unknown status only when it names an organisation (an acronym or an ACTOR
+    mention): "12 Hausa men", "30 Syrians" name who the people are, not a party to the conflict."""
+    if group != VictimGroup.UNKNOWN or v.side is None:
+        return True
+    s0, s1 = _char_span(sent, *v.side)
+    text = doc.text[s0:s1]
+    return any(t.isupper() and len(t) > 1 for t in text.replace("-", " ").split()) or (
+        _mention_over(doc, "ACTOR", s0, s1) is not None
+    )
+
+
 def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = None) -> dict[str, Any]:
     places = [
         m
@@ -870,7 +916,14 @@ def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
     source = (
         doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
     )
-    dates = [m for m in source if m.start >= sent.start_char and m.end <= sent.end_char and m.value]
+    dates = [
+        m
+        for m in source
+        if m.start >= sent.start_char
+        and m.end <= sent.end_char
+        and m.value
+        and not _other_event_date(doc, sent, m)
+    ]
     if not dates:
         return {}
     out: dict[str, Any] = {}
@@ -891,6 +944,22 @@ def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
         if m.precision in DatePrecision._value2member_map_:
             out["date_precision"] = DatePrecision(m.precision)
     return out
+
+
+# words just before a date that make it the date of something else than the casualties
+_OTHER_EVENT = re.compile(
+    r"\b(?:signed|agreed|agreement|accord|deal|truce|ceasefire|cease-fire|talks|summit|meeting|election|"
+    r"elections|resolution|vote|announced|declared|adopted|brokered)\b[^.;,]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _other_event_date(doc: Doc, sent: Span, m: Mention) -> bool:
+    """True when an "on"-date belongs to an agreement, talks or a vote ("the truce signed on 3 May")."""
+    relation = (m.attributes or {}).get("relation", "on")
+    if relation not in ("on", "between"):
+        return False
+    return bool(_OTHER_EVENT.search(doc.text[max(sent.start_char, m.start - 45) : m.start]))
 
 
 @Language.factory("fogline_figures_v1", requires=["doc.sents"], assigns=["doc._.figures"])
