@@ -679,6 +679,9 @@ def _bare_head(words: tuple[str, ...]) -> bool:
     return len(words) == 1 and (words[0] in _REFERENCE_HEADS or words[0] in TYPE_HEADS)
 
 
+is_bare_head = _bare_head  # public name, for the model NER's sentence selection
+
+
 def _possessive_of_known(span: Span) -> bool:
     """ "Syrias", "Observatorys": a possessive that lost its apostrophe, of a name the gazetteers know."""
     for token in span:

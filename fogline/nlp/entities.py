@@ -14,13 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fogline.gazetteer.actors import actor_entity, actor_gazetteer
-from fogline.gazetteer.normalize import fold_word
+from fogline.gazetteer.normalize import fold_word, name_key
 from fogline.gazetteer.places import place_gazetteer
-from fogline.nlp.actor_cues import add_cue_actors, add_generic_actors, add_model_entities, resolve_references
+from fogline.nlp.actor_cues import (
+    add_cue_actors,
+    add_generic_actors,
+    add_model_entities,
+    facility_heads,
+    is_bare_head,
+    resolve_references,
+)
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.gazetteer_match import (
     PhraseIndex,
@@ -250,11 +258,34 @@ def needs_model(texts: list[str], lowers: list[str], start: int, end: int, cover
             continue
         if lowers[i] in _NOT_NAMES or lowers[i] in _GROUP_WORDS or (fold_word(text),) in countries:
             continue
+        if _explained(texts, lowers, start, end, i):
+            continue
         if casualty or any(abs(i - c) <= _CUE_WINDOW for c in cues):
             return True
         if cues and i - start < 4 and "," in words[i - start :]:
             return True  # the subject of an attribution with an appositive ("X, the ambassador, said")
     return False
+
+
+def _explained(texts: list[str], lowers: list[str], start: int, end: int, i: int) -> bool:
+    """A capitalised word whose model entity the actors step would drop anyway: a function word opening the
+    sentence after punctuation ("“With ..."), a word of a facility name ("Al-Amal Hospital", "Epicentr
+    store": the facilities component reads those) or a lone reference head ("the Council said")."""
+    if lowers[i] in STOP_WORDS and all(not texts[k].isalnum() for k in range(start, i)):
+        return True
+    a, b = i, i + 1
+    while a > start and _name_word(texts[a - 1], lowers[a - 1]):
+        a -= 1
+    while b < end and _name_word(texts[b], lowers[b]):
+        b += 1
+    heads = facility_heads()
+    if lowers[b - 1] in heads or (b < end and lowers[b] in heads and texts[b].islower()):
+        return True
+    return b - a == 1 and a > start and lowers[a - 1] == "the" and is_bare_head(name_key(texts[i]))
+
+
+def _name_word(text: str, lower: str) -> bool:
+    return text[:1].isupper() and text.isalpha() and lower not in _NOT_NAMES
 
 
 @dataclass

@@ -31,6 +31,7 @@ COMPONENT_MODULES: dict[str, str] = {
     "fogline.dates.v1": "fogline.nlp.dates",
     "fogline.figures.v1": "fogline.nlp.figures",
     "fogline.events.v1": "fogline.nlp.events",
+    "fogline.onsets.v1": "fogline.nlp.onsets",
     "fogline.statements.v1": "fogline.nlp.statements",
     "fogline.agreements.v1": "fogline.nlp.agreements",
     "fogline.facilities.v1": "fogline.nlp.facilities",
@@ -48,6 +49,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "fogline.agreements.v1",
     "fogline.statements.v1",
     "fogline.events.v1",
+    "fogline.onsets.v1",
 )
 
 
