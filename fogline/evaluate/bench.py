@@ -329,3 +329,20 @@ def profile_pipeline(n_articles: int = 40, top: int = 25, sort: str = "cumulativ
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats(sort).print_stats(top)
     return out.getvalue()
+
+
+def run_scaling(n_articles: int = 60, processes: Sequence[int] = (1, 2)) -> dict[str, Any]:
+    """``run_bench`` at each process count (Fogline and the spaCy baseline at the same count), and a summary:
+    articles/s of each, and the ratio at equal process counts (wall clock and CPU time)."""
+    runs = {str(n): run_bench(n_articles, n_process=n) for n in processes}
+    summary = {
+        n: {
+            "fogline_articles_per_s": r["articles_per_s"],
+            "baseline_articles_per_s": r.get("baseline_articles_per_s"),
+            "ratio": r.get("ratio"),
+            "cpu_ratio": r.get("cpu_ratio"),
+            "peak_rss_mb": r.get("peak_rss_mb_with_baseline", r["peak_rss_mb"]),
+        }
+        for n, r in runs.items()
+    }
+    return {"runs": runs, "summary": summary}

@@ -100,6 +100,9 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
             civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)
         )
         armed = armed or sum(v for g, v in parts.items() if g in ARMED_GROUPS)
+    if unknown and not civilians and not armed and _combat_only(figures, text):
+        armed = unknown  # "40 killed in clashes between the army and rebels": the dead are combatants
+        unknown = 0
     if unknown > civilians + armed:
         if civilians and not armed and not explicit:
             civilians = unknown  # "20 people killed, at least five children among them": all civilians
@@ -113,6 +116,21 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
         elif not civilians:
             civilians = unknown - armed
     return civilians, armed
+
+
+_COMBAT = re.compile(r"\b(?:clash\w*|fighting|battles?|fought|firefights?|gunfights?|offensive)\b", re.I)
+_NOT_COMBAT = re.compile(
+    r"\b(?:civilians?|residents?|children|women|villagers|families|market|hospital|school|shelling|"
+    r"air\s*strikes?|raids?|bomb\w*|massacre|executed|beheaded)\b",
+    re.I,
+)
+
+
+def _combat_only(figures: list[Figure], text: str) -> bool:
+    """True when the sentences of the unknown-status killed speak of clashes and of nothing civilian."""
+    quotes = {f.quote for f in figures if f.group == VictimGroup.UNKNOWN}
+    joined = " ".join(quotes)
+    return bool(quotes) and bool(_COMBAT.search(joined)) and not _NOT_COMBAT.search(joined)
 
 
 def _civilian_part_of_total(figures: list[Figure], text: str) -> bool:

@@ -224,7 +224,18 @@ def ingest(
                 _store_item(store, item, pub, index, extractor, summary)
         if progress:
             progress(source)
+    if extract_items:
+        _complete_dates(store, summary.document_ids, extractor)
     return summary
+
+
+def _complete_dates(store: Store, document_ids: list[str], extractor: _Extractor) -> None:
+    """Date the batch's still-undated documents from related reports (``fogline.ingest.dating``)."""
+    from fogline.ingest.dating import complete_dates
+
+    undated = [i for i in document_ids if (d := store.get(Document, i)) is not None and not d.published]
+    if undated:
+        complete_dates(store, undated, extractor.nlp)
 
 
 def _store_item(
@@ -295,6 +306,7 @@ def extract_stored(
                 summary.document_ids.append(document.id)
         if progress:
             progress(ref)
+    _complete_dates(store, summary.document_ids, extractor)
     return summary
 
 

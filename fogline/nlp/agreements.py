@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_list, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
+from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
 
 EXTRACTOR = "fogline.agreements.v1"
@@ -50,7 +51,7 @@ STATUS_ORDER = (
     AgreementStatus.PROPOSED,
 )
 _NAME_WORD = r"(?:(?:[Aa]l|[Ee]l)[-‑])?[A-Z][\w'’.-]*"
-_NAME_BEFORE = re.compile(rf"((?:{_NAME_WORD}\s+){{1,4}})$")
+_NAME_BEFORE = with_first_char_filter(re.compile(rf"((?:{_NAME_WORD}\s+){{1,4}})$"))
 _NOT_NAMES = frozenset(
     [
         "the",

@@ -195,6 +195,9 @@ class DateTagger:
         given = parse_iso_date(getattr(meta, "published", None)) if meta is not None else None
         if given is not None and not getattr(meta, "published_inferred", False):
             return given, False
+        by = (getattr(meta, "meta", None) or {}).get("published_inferred_by")
+        if given is not None and by == "related_reports":
+            return given, True  # dated from related reports (fogline.ingest.dating): the text cannot redo it
         if isinstance(doc._.pub_date, date):
             return doc._.pub_date, bool(doc._.pub_date_inferred)
         guess = infer_pub_date(text, exprs)
@@ -220,9 +223,11 @@ class DateTagger:
                 last_d = pub
             value = iso_at(first_d, precision)
             first, last = first_d.isoformat(), last_d.isoformat()
-        uses_pub = expr.kind in {"weekday", "relative", "period"} or (
-            expr.kind in {"date", "month"} and expr.year is None
-        ) or (expr.kind == "range" and any(p.year is None for p in expr.parts))
+        uses_pub = (
+            expr.kind in {"weekday", "relative", "period"}
+            or (expr.kind in {"date", "month"} and expr.year is None)
+            or (expr.kind == "range" and any(p.year is None for p in expr.parts))
+        )
         if relation == "since" and span is not None:
             uses_pub = True
         resolved = span is not None

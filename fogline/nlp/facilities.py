@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import (
     DatePrecision,
     Entity,
@@ -114,18 +115,18 @@ def lexicon() -> _Lexicon:
     """The facility lexicon, compiled once."""
     data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
     noun_type = {noun.lower(): ftype for ftype, nouns in data["types"].items() for noun in nouns}
-    noun_re = re.compile(rf"\b(?:{_alternation(list(noun_type))})\b", re.I)
+    noun_re = with_first_char_filter(re.compile(rf"\b(?:{_alternation(list(noun_type))})\b", re.I))
     before: list[tuple[re.Pattern[str], FacilityStatus]] = []
     after: list[tuple[re.Pattern[str], FacilityStatus]] = []
     for status_name, cues in data["status"].items():
         status = FacilityStatus(status_name)
         if cues["active"]:
-            before.append((re.compile(rf"\b(?:{_alternation(cues['active'])})\b", re.I), status))
+            active = re.compile(rf"\b(?:{_alternation(cues['active'])})\b", re.I)
+            before.append((with_first_char_filter(active), status))
         if cues["nouns"]:
             nouns = _alternation(cues["nouns"])
-            before.append(
-                (re.compile(rf"\b(?:{nouns})(?:\s+(?:on|of|against|targeting|at|in)\b)?", re.I), status)
-            )
+            noun_cue = re.compile(rf"\b(?:{nouns})(?:\s+(?:on|of|against|targeting|at|in)\b)?", re.I)
+            before.append((with_first_char_filter(noun_cue), status))
         if cues["passive"]:
             passive = _alternation(cues["passive"])
             after.append((re.compile(rf"^[^.;:]{{0,40}}?\b{_AUX}\s+{_ADVERBS}(?:{passive})\b", re.I), status))
@@ -156,7 +157,7 @@ class FacilityRef:
     definite: bool = False  # "the hospital": may refer back to a named one
 
 
-_NAME_BEFORE = re.compile(rf"((?:{_NAME_WORD}{_NAME_LINK}\s+){{1,5}})$")
+_NAME_BEFORE = with_first_char_filter(re.compile(rf"((?:{_NAME_WORD}{_NAME_LINK}\s+){{1,5}})$"))
 
 
 def find_facilities(text: str) -> list[FacilityRef]:

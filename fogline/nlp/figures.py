@@ -44,52 +44,29 @@ from fogline.nlp.figures_lexicon import (
     GROUP_NOUNS,
     HEAD_GROUPS,
     HEAD_MEASURES,
-    HOME_TRIGGERS,
     HYPHEN_NOT_PEOPLE,
     INHERIT_HEADS,
     LEFT_TRIGGERS,
-    LIVES_VERBS,
     MEASURE_NOUNS,
     MONTHS,
     NAME_PARTICLES,
     NOT_MODIFIERS,
     NOT_PEOPLE_AFTER,
     NOT_PEOPLE_BEFORE,
-    OBJECT_START,
-    OF_TRIGGERS,
     QUOTES,
     RIGHT_GAP,
     RIGHT_TRIGGERS,
     SINGULAR,
     STATUS_HEADS,
     SUBSET_WORDS,
-    TOLL_GAP,
-    TOLL_MEASURE_WORDS,
-    TOLL_NOUNS,
-    TOLL_VERBS,
-    TRANSITIVE,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
+from fogline.nlp.figures_triggers import left_trigger, right_trigger
 from fogline.nlp.numbers import Quantity, read_quantity
 from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qualifier, VictimGroup, make_id
 
 EXTRACTOR = "fogline.figures.v1"
 
-_LEFT_SKIP = {
-    "a",
-    "an",
-    "the",
-    "total",
-    "of",
-    "another",
-    "additional",
-    "further",
-    "least",
-    "at",
-    "some",
-    '"',
-    "“",
-}
 _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
 _SIDE_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES, VictimGroup.UNKNOWN}
 
@@ -353,210 +330,7 @@ def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -
     return v
 
 
-def _right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> tuple[Measure, int] | None:
-    """A measure trigger after the phrase ending at j (gap words allowed); (measure, gap length)."""
-    gap = 0
-    n = len(words)
-    passive = False
-    while j < n and gap <= 5:
-        for phrase, measure in RIGHT_TRIGGERS.get(words[j], ()):
-            if tuple(words[j : j + len(phrase)]) == phrase:
-                after = words[j + len(phrase)] if j + len(phrase) < n else ""
-                transitive = phrase[0] in TRANSITIVE
-                if not passive and transitive and (after in OBJECT_START or after[:1].isdigit()):
-                    return None  # active voice: "20 gunmen killed two herders" counts the attackers
-                end = j + len(phrase)
-                if (
-                    end + 1 < n
-                    and words[end] in ("and", "&", "or")
-                    and measure == Measure.KILLED
-                    and words[end + 1] in ("injured", "wounded")
-                ):
-                    return Measure.CASUALTIES, gap  # "88 killed and injured": not separated
-                if (
-                    end + 1 < n
-                    and words[end] == "and"
-                    and words[end + 1] in ("killed", "executed", "murdered")
-                ):
-                    return Measure.KILLED, gap  # "detained and killed"
-                return measure, gap
-        w = words[j]
-        if w in RIGHT_GAP:
-            passive = passive or w in (
-                "were",
-                "was",
-                "been",
-                "are",
-                "is",
-                "be",
-                "being",
-                "got",
-                "get",
-                "reported",
-            )
-            j += 1
-            gap += 1
-            continue
-        if w == "(" and ")" in words[j + 1 : j + 8]:  # "One militant (name) reported killed"
-            j = words.index(")", j + 1) + 1
-            gap += 1
-            continue
-        if w in ("in", "at", "from", "near", "of") and caps and _cap_run(caps, words, j + 1) and gap <= 2:
-            j = _cap_run(caps, words, j + 1)  # "a ranger in Virunga National Park was killed"
-            gap += 1
-            continue
-        if w in ("of", "from", "in", "at") and gap == 0:
-            end = _plain_pp(words, j + 1)
-            if end and end < n and words[end] in _PASSIVE:
-                j = end  # "four members of his unit were killed"
-                gap += 1
-                continue
-        if (
-            (w.endswith("ed") or w in ("shot", "hit", "caught", "beaten"))
-            and j + 1 < n
-            and words[j + 1] == "and"
-        ):
-            j += 2
-            gap += 2
-            continue
-        if w in _APPOSITIVE and gap <= 2:  # "73 civilians mostly women and children were killed"
-            k = j + 1
-            while k < n and k - j <= 6 and (words[k] in GROUP_NOUNS or words[k] in _APPOSITIVE_FILL):
-                k += 1
-            if k > j + 1 and words[k - 1] in GROUP_NOUNS:
-                j = k
-                gap += 1
-                continue
-        if gap == 0 and (w in _CLAUSE_OPENERS or w == "of"):  # "a man believed to have fled … was killed"
-            return _after_clause(words, j, caps, of_phrase=w == "of")
-        return None
-    return None
-
-
-# words opening a participle or relative clause inside a subject ("a rebel involved in poaching was killed")
-_CLAUSE_OPENERS = {
-    "described", "believed", "suspected", "thought", "accused", "involved", "identified", "named", "known",
-    "trying", "attempting", "who", "wanted", "aged", "working", "travelling", "traveling", "hailing",
-    "riding", "driving", "returning", "fleeing", "carrying", "wearing", "employed", "affiliated",
-}  # fmt: skip
-_APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly"}
-_APPOSITIVE_FILL = {"of", "them", "and", "the", ",", "whom", "among", "including"}
-_FINITE = {"was", "were"}
-_CLAUSE_STOP = {";", ".", ":", "(", "and", "but", "while", "after", "when", "said", "says"}
-
-
-def _after_clause(
-    words: list[str], j: int, caps: list[bool] | None, of_phrase: bool = False
-) -> tuple[Measure, int] | None:
-    """The trigger after a short clause in the subject: the first "was"/"were" within 12 words, then a
-    passive trigger ("... was shot dead"); None when the clause holds another verb group first. An "of"
-    phrase may join names ("members of the "X" and "Y" groups were killed")."""
-    k = j + 1
-    while k < len(words) and k - j <= (16 if of_phrase else 12):
-        w = words[k]
-        if w in _FINITE:
-            found = _right_trigger(words, k, caps)
-            return (found[0], found[1] + 1) if found is not None else None
-        if of_phrase and w == "and":
-            k += 1
-            continue
-        if w in _CLAUSE_STOP or w in ("is", "are", "has", "have", "had") or w[:1].isdigit():
-            return None
-        k += 1
-    return None
-
-
-_PASSIVE = {"were", "was", "are", "is", "have", "has", "had", "reportedly", "allegedly"}
-
-
-def _plain_pp(words: list[str], j: int) -> int:
-    """End of a short noun phrase after a preposition ("his unit", "the village"), 0 when none."""
-    k = j
-    while k < len(words) and k - j < 4 and words[k].isalpha() and words[k] not in _PASSIVE:
-        k += 1
-    return k if k > j else 0
-
-
-def _cap_run(caps: list[bool], words: list[str], j: int) -> int:
-    """End of a run of capitalised words starting at j ("the Virunga National Park"), 0 when none."""
-    k = j
-    if k < len(words) and words[k] == "the":
-        k += 1
-    start = k
-    while k < len(words) and k - start < 6 and (caps[k] or (words[k] in ("-", "of") and k > start)):
-        k += 1
-    return k if k > start and caps[k - 1] else 0
-
-
-def _left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGroup | None] | None:
-    """A trigger before the number at ``start``: a verb, "the displacement of", a toll, "home to"."""
-    # toll: "death toll has risen to", "casualties rose to", "the toll from the floods climbed to"
-    k = start - 1
-    while k >= 0 and start - k <= 7 and words[k] in TOLL_GAP:
-        k -= 1
-    if k >= 0 and words[k] not in TOLL_NOUNS and any(w in TOLL_VERBS for w in words[k + 1 : start]):
-        m = k
-        while m >= 0 and k - m < 8 and words[m].isalpha() and words[m] not in TOLL_NOUNS:
-            m -= 1
-        if m >= 0 and words[m] == "toll":
-            k = m
-    if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
-        measure = TOLL_NOUNS[words[k]]
-        group = None
-        for back in range(max(0, k - 3), k):
-            measure = TOLL_MEASURE_WORDS.get(words[back], measure) if words[k] == "toll" else measure
-            group = GROUP_MODIFIERS.get(words[back], group)
-        return measure, 0.9, group
-    if start >= 2 and words[start - 1] == "of":
-        noun = words[start - 2]
-        if noun in OF_TRIGGERS:
-            return OF_TRIGGERS[noun], 0.85, None
-        if noun == "lives" and any(w in LIVES_VERBS for w in words[max(0, start - 5) : start - 2]):
-            return Measure.KILLED, 0.85, None
-    for phrase, measure in HOME_TRIGGERS.items():
-        if tuple(words[max(0, start - len(phrase)) : start]) == phrase:
-            return measure, 0.8, None
-    k = start - 1
-    skipped = 0
-    while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
-        k -= 1
-        skipped += 1
-    if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
-        return None if _hypothetical(words, k - 1) else (Measure.KILLED, 0.85, None)
-    if k >= 0 and words[k] in LEFT_TRIGGERS:
-        if _hypothetical(words, k):
-            return None
-        return LEFT_TRIGGERS[words[k]], 0.85 if skipped == 0 else 0.8, None
-    if (  # "lynched and burned a thief": a killing verb joined to the verb before the object
-        k >= 2
-        and words[k - 1] == "and"
-        and LEFT_TRIGGERS.get(words[k - 2]) == Measure.KILLED
-        and words[k].isalpha()
-        and words[k] not in LEFT_TRIGGERS
-        and not _hypothetical(words, k - 2)
-    ):
-        return Measure.KILLED, 0.8, None
-    return None
-
-
 _PARTITIVE_DET = {"the", "their", "its", "his", "her", "our", "these", "those"}
-# words before a verb that make it a threat, a plan, a forecast or a near miss ("could kill thousands")
-_HYPOTHETICAL = {
-    "could", "would", "might", "may", "will", "can", "nearly", "almost", "threatened", "threatens",
-    "threatening", "threaten", "tried", "trying", "try", "attempted", "attempting", "attempt", "failed",
-    "plan", "plans", "planned", "planning", "vowed", "vow", "vows", "aim", "aims", "aimed", "intended",
-    "intend", "intends", "wanted", "want", "wants", "sought", "seeking", "seek", "risk", "risks", "not",
-    "never", "to", "shall", "should", "must",
-}  # fmt: skip
-
-
-def _hypothetical(words: list[str], k: int) -> bool:
-    """True when the verb at k is hypothetical, planned or denied ("could kill", "threatened to displace",
-    "nearly lynched"); "to" alone counts only after such a word ("tried to kill", not "led to killing")."""
-    before = words[k - 1] if k > 0 else ""
-    if before == "to":
-        return k > 1 and words[k - 2] in _HYPOTHETICAL
-    return before in _HYPOTHETICAL
 
 
 def find_victims(sent: Span) -> list[Victims]:
@@ -612,6 +386,10 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
             return None
         v.definite = w in DEFINITE
         return v
+    if w in SINGULAR and i + 1 < len(words) and sent[i + 1].is_title and words[i + 1] not in NOT_MODIFIERS:
+        titled = _titled_name(sent, words, i)
+        if titled is not None:
+            return titled
     after_verb = i > 0 and words[i - 1] in LEFT_TRIGGERS
     headline = _is_cap(sent[0].text) and all(
         words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(min(i, 3))
@@ -620,11 +398,16 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
         v = Victims(q=one, np_end=i + 1, head=w, definite=True)
         v.group = GROUP_NOUNS[w]
         return v
-    if after_verb and w in ("him", "her") and (i + 1 == len(words) or not sent[i + 1].is_alpha):
+    if after_verb and (w == "him" or (w == "her" and (i + 1 == len(words) or words[i + 1] in _AFTER_OBJECT))):
         return Victims(q=one, np_end=i + 1, head=w, definite=True)  # "…, killing him."
-    if w in SINGULAR and i + 1 < len(words) and sent[i + 1].is_title and words[i + 1] not in NOT_MODIFIERS:
-        return _titled_name(sent, words, i)
     return None
+
+
+# words that may follow "her" as a pronoun object ("killed her in front of"), not as a determiner
+_AFTER_OBJECT = {
+    ",", ".", ";", "and", "in", "on", "at", "with", "near", "during", "after", "before", "while", "when",
+    "outside", "inside", "as", "because", "for", "by", "(",
+}  # fmt: skip
 
 
 def _after_age(words: list[str], j: int) -> int | None:
@@ -647,7 +430,7 @@ def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
     ):
         k += 1
     caps = [_is_cap(t.text) and t.is_alpha for t in sent]
-    trigger = _right_trigger(words, k, caps)
+    trigger = right_trigger(words, k, caps)
     if trigger is None or trigger[0] != Measure.KILLED:
         return None
     v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=k, head=words[i], definite=True)
@@ -692,11 +475,11 @@ def _chain(words: list[str], found: list[Victims]) -> None:
 def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     last = v.chain[-1]
     first = v.chain[0]
-    right = _right_trigger(words, last.np_end, caps)
-    own_right = _right_trigger(words, v.np_end, caps) if v is not last else right
-    left = _left_trigger(words, v.q.start)
+    right = right_trigger(words, last.np_end, caps)
+    own_right = right_trigger(words, v.np_end, caps) if v is not last else right
+    left = left_trigger(words, v.q.start)
     if left is None and v is not first and first.head_measure is None:
-        left = _left_trigger(words, first.q.start)
+        left = left_trigger(words, first.q.start)
     if v.bare and (right is None or (last is not v and not v.chain[1].subset)):
         if left is not None and left[1] >= 0.85 and (v is first or first.measure is not None):
             v.measure, v.confidence = left[0], left[1] - 0.05

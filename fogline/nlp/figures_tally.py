@@ -154,14 +154,25 @@ _UNSPECIFIED = re.compile(
     r"(?:killed|dead|casualties|causalities|fatalities|deaths|losses)"
     r"|(?:heavy|several|many|numerous|significant|multiple)\s+(?:casualties|causalities|fatalities|deaths|losses)"
     r"|(?:kill|kills|killed|killing)\s+(?:an?\s+)?(?:unknown|unspecified|undisclosed|unidentified)\s+number"
-    r"|(?:suffered|caused|causing|inflicted|inflicting|sustained|incurred)\s+(?:heavy\s+|some\s+|several\s+)?"
+    r"|(?:unknown|unspecified|undisclosed)\s+number\s+(?:\w+\s+){0,2}?(?:killed|dead)"
+    r"|\ban?\s+(?:unknown\s+)?number[\"'”]?\s+of\s+(?:[\w\"'’-]+\s+){0,5}?(?:were|was|are|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:killed|dead)"
+    r"|[\"“]?(?:some|many|several)[\"”]?\s+(?:of\s+(?:their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+killed"
+    r"|(?:killed|kill|kills)\s+[\"“]?(?:many|some|several)[\"”]?\s+of"
+    r"|(?:suffered|caused|causing|inflicted|inflicting|sustained|incurred|left)\s+(?:heavy\s+|some\s+|several\s+)?"
     r"(?:casualties|causalities|fatalities|losses)"
-    r"|(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+)?"
-    r"(?:reported|confirmed|occurred|inflicted)(?!\s+(?:no|none)))",
+    r"|(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+|had\s+)?(?:\w+ly\s+)?"
+    r"(?:reported|confirmed|occurred|inflicted)(?!\s+(?:no|none))"
+    r"|(?:specific|exact)\s+numbers?\s+(?:of\s+(?:fatalities|casualties|deaths)\s+)?(?:were\s+)?not\s+"
+    r"(?:known|reported|given|available)"
+    r"|\bno\s+(?:specific|exact)\s+numbers?\s+of\s+(?:fatalities|casualties|deaths))",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"\b(?:no|without|not|zero)\b[^.;]{0,40}?(?:casualties|causalities|fatalities|deaths)", re.I
+    r"\b(?:(?:no|without|not|zero)\b(?!\s+(?:specific|exact)\s+numbers?)[^.;]{0,40}?"
+    r"|(?:unknown|unclear|not\s+known)\s+(?:if|whether)\b[^.;]{0,40}?)"
+    r"(?:casualties|causalities|fatalities|deaths)",
+    re.I,
 )
 
 

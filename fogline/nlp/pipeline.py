@@ -8,6 +8,7 @@ sentences that need them, which keeps the whole pipeline several times faster th
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,6 +140,38 @@ def extract(
             yield to_extraction(doc)
         except Exception as exc:  # one bad document must not stop the batch
             yield ExtractionFailure(document=document, error=f"{type(exc).__name__}: {exc}")
+
+
+_WORKER_NLP: Language | None = None  # the pipeline a forked ``extract_many`` worker inherits
+
+
+def _extract_chunk(documents: list[Document]) -> list[Extraction | ExtractionFailure]:
+    return list(extract(documents, nlp=_WORKER_NLP))
+
+
+def extract_many(
+    documents: Iterable[Document], nlp: Language | None = None, n_process: int = 1, batch_size: int = 16
+) -> Iterator[Extraction | ExtractionFailure]:
+    """``extract`` over ``n_process`` forked worker processes (results in input order, same per-document
+    error isolation). The workers inherit the loaded pipeline, so nothing is reloaded or re-pickled; where
+    ``fork`` is unavailable, or for ``n_process <= 1``, this is plain ``extract``."""
+    global _WORKER_NLP
+    nlp = nlp or default_pipeline()
+    if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from extract(documents, nlp=nlp)
+        return
+    docs = list(documents)
+    chunks = [docs[i : i + batch_size] for i in range(0, len(docs), max(1, batch_size))]
+    _WORKER_NLP = nlp
+    pool = multiprocessing.get_context("fork").Pool(n_process)
+    try:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+        _WORKER_NLP = None
 
 
 def extract_text(text: str, published: str | None = None, nlp: Language | None = None) -> Extraction:

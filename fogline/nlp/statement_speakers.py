@@ -21,6 +21,7 @@ from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
 from fogline.nlp.extensions import doc_entities
 from fogline.nlp.facilities import Sentence, doc_text
+from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
 
 DATA = Path(__file__).with_name("data") / "statements.json"
@@ -29,7 +30,9 @@ _NAME_WORD = (
     r"(?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z])|(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]z)[-‑])?[A-Z][\w'’&-]*)"
 )
 _LINK = r"(?:(?:of|for|and|the|de|du|bin|ibn|al)[ \t]+)*"
-CAPS = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_LINK}{_NAME_WORD})*(?:[ \t]+\([A-Z][\w&.-]*\))?")
+CAPS = with_first_char_filter(
+    re.compile(rf"{_NAME_WORD}(?:[ \t]+{_LINK}{_NAME_WORD})*(?:[ \t]+\([A-Z][\w&.-]*\))?")
+)
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b", re.I)
 _TITLE_BEFORE = (
     r"(?:(?:[A-Z][\w'’-]*|army|military|police|foreign|defence|defense|interior|deputy|prime|security|"
@@ -107,8 +110,10 @@ def lexicon() -> _Lexicon:
     """The statement lexicon, compiled once."""
     data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
     ordered = sorted(data["acts"].items(), key=lambda item: item[0] == StatementAct.STATE.value)
-    acts = re.compile(
-        r"\b(?:" + "|".join(f"(?P<{act}>{_spaced(patterns)})" for act, patterns in ordered) + r")\b", re.I
+    acts = with_first_char_filter(
+        re.compile(
+            r"\b(?:" + "|".join(f"(?P<{act}>{_spaced(patterns)})" for act, patterns in ordered) + r")\b", re.I
+        )
     )
     roles = sorted(data["role_words"], key=len, reverse=True)
     role_alt = "|".join(re.escape(r) for r in roles)
@@ -121,7 +126,7 @@ def lexicon() -> _Lexicon:
         demands=[(re.compile(p, re.I), name) for name, p in data["demands"].items()],
         precedence=[(a, b) for a, b in data["demand_precedence"]],
         org_words=frozenset(w.lower() for w in data["org_words"]),
-        role_re=re.compile(rf"(?<![\w-])(?:{role_alt})(?![\w-])", re.I),
+        role_re=with_first_char_filter(re.compile(rf"(?<![\w-])(?:{role_alt})(?![\w-])", re.I)),
         role_words=frozenset(r.lower() for r in roles),
         anaphor_re=re.compile(
             rf"\b(?:the|this|that)\s+((?:[\w-]+\s+){{0,2}}?(?:{'|'.join(heads)}))\b(?!\s+of\b)", re.I

@@ -9,8 +9,9 @@ Two event mentions are the same event when (documented rules)
   else its document's publication date);
 - their actors are compatible: when both name actors, they share at least one.
 Mentions that date the start of a campaign (``is_onset``: "the offensive began on …") are merged among
-themselves with a wider window (``ONSET_WINDOW_DAYS``), whatever their types and actors (one report names the
-ministry that announced the operation, another the army units fighting it), because reports disagree about
+themselves with a wider window (``ONSET_WINDOW_DAYS``), whatever their types, actors and places within one
+city-level anchor (one report names the ministry that announced the operation, another the army units
+fighting it; one names a neighbourhood, another its neighbour), because reports disagree about
 exactly that date; the disagreement is kept in ``conflicts``.
 
 Attributes on which mentions disagree (start/end dates, fatalities, sub-event type) are listed in
@@ -134,6 +135,8 @@ def _fits(corpus: Corpus, cl: _Cluster, c: _Candidate, window: int, onset: bool)
         return False
     if not onset and c.actors and cl.actors and not c.actors & cl.actors:
         return False
+    if onset:
+        return True  # a campaign spans the neighbourhoods of its city-level anchor (the bucket)
     return all(corpus.compatible_places(p, c.place) for p in cl.places)
 
 

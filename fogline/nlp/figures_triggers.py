@@ -1,0 +1,259 @@
+"""Measure triggers around a victim phrase for ``fogline.figures.v1``: the verb or toll after the phrase
+("… were killed", "… was shot dead", across a short clause or "of" phrase inside the subject) and the verb,
+toll or noun before the number ("killing 23", "death toll rose to 23", "the displacement of 155,000"),
+skipping hypothetical verbs ("could kill", "threatened to displace", "nearly lynched")."""
+
+from __future__ import annotations
+
+from fogline.nlp.figures_lexicon import (
+    GROUP_MODIFIERS,
+    GROUP_NOUNS,
+    HOME_TRIGGERS,
+    LEFT_TRIGGERS,
+    LIVES_VERBS,
+    NOT_MODIFIERS,
+    OBJECT_START,
+    OF_TRIGGERS,
+    RIGHT_GAP,
+    RIGHT_TRIGGERS,
+    TOLL_GAP,
+    TOLL_MEASURE_WORDS,
+    TOLL_NOUNS,
+    TOLL_VERBS,
+    TRANSITIVE,
+)
+from fogline.schema import Measure, VictimGroup
+
+_LEFT_SKIP = {
+    "a",
+    "an",
+    "the",
+    "total",
+    "of",
+    "another",
+    "additional",
+    "further",
+    "least",
+    "at",
+    "some",
+    '"',
+    "“",
+}
+
+
+def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> tuple[Measure, int] | None:
+    """A measure trigger after the phrase ending at j (gap words allowed); (measure, gap length)."""
+    gap = 0
+    n = len(words)
+    passive = False
+    start = j
+    while j < n and gap <= 5:
+        for phrase, measure in RIGHT_TRIGGERS.get(words[j], ()):
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                after = words[j + len(phrase)] if j + len(phrase) < n else ""
+                transitive = phrase[0] in TRANSITIVE
+                if not passive and transitive and (after in OBJECT_START or after[:1].isdigit()):
+                    return None  # active voice: "20 gunmen killed two herders" counts the attackers
+                end = j + len(phrase)
+                if (
+                    end + 1 < n
+                    and words[end] in ("and", "&", "or")
+                    and measure == Measure.KILLED
+                    and words[end + 1] in ("injured", "wounded")
+                ):
+                    return Measure.CASUALTIES, gap  # "88 killed and injured": not separated
+                if (
+                    end + 1 < n
+                    and words[end] == "and"
+                    and words[end + 1] in ("killed", "executed", "murdered")
+                ):
+                    return Measure.KILLED, gap  # "detained and killed"
+                return measure, gap
+        w = words[j]
+        if w in RIGHT_GAP or (
+            w.endswith("ly") and len(w) > 5 and w.isalpha() and gap < 3 and w not in _APPOSITIVE
+        ):
+            passive = passive or w in (
+                "were",
+                "was",
+                "been",
+                "are",
+                "is",
+                "be",
+                "being",
+                "got",
+                "get",
+                "reported",
+            )
+            j += 1
+            gap += 1
+            continue
+        if w == "(" and ")" in words[j + 1 : j + 8]:  # "One militant (name) reported killed"
+            j = words.index(")", j + 1) + 1
+            gap += 1
+            continue
+        if w in ("in", "at", "from", "near", "of") and caps and _cap_run(caps, words, j + 1) and gap <= 2:
+            j = _cap_run(caps, words, j + 1)  # "a ranger in Virunga National Park was killed"
+            gap += 1
+            continue
+        if w in ("of", "from", "in", "at") and gap == 0:
+            end = _plain_pp(words, j + 1)
+            if end and end < n and words[end] in _PASSIVE:
+                j = end  # "four members of his unit were killed"
+                gap += 1
+                continue
+        if (
+            (w.endswith("ed") or w in ("shot", "hit", "caught", "beaten"))
+            and j + 1 < n
+            and words[j + 1] == "and"
+        ):
+            j += 2
+            gap += 2
+            continue
+        if w in _APPOSITIVE and gap <= 2:  # "73 civilians mostly women and children were killed"
+            k = j + 1
+            while k < n and k - j <= 6 and (words[k] in GROUP_NOUNS or words[k] in _APPOSITIVE_FILL):
+                k += 1
+            if k > j + 1 and words[k - 1] in GROUP_NOUNS:
+                j = k
+                gap += 1
+                continue
+        if gap == 0 and (w in _CLAUSE_OPENERS or w == "of"):  # "a man believed to have fled … was killed"
+            return _after_clause(words, j, caps, of_phrase=w == "of")
+        if w == "," and gap == 0 and j + 1 < n and words[j + 1] in _APPOSITIVE:
+            j += 1  # "40 civilians, mostly women and children, were killed"
+            continue
+        if start < n and (words[start] in _PP_OPENERS or words[start] in _CLAUSE_OPENERS) and j > start:  # "a farmer from X clan was shot dead"
+            return _after_clause(words, start, caps)
+        if gap == 0 and w.isalpha() and w not in NOT_MODIFIERS and j + 1 < n and words[j + 1] in _FINITE:
+            j += 1  # the head of a "from the X community" phrase read as a side
+            gap += 1
+            continue
+        return None
+    return None
+
+
+# words opening a participle or relative clause inside a subject ("a rebel involved in poaching was killed")
+_CLAUSE_OPENERS = {
+    "described", "believed", "suspected", "thought", "accused", "involved", "identified", "named", "known",
+    "trying", "attempting", "who", "wanted", "aged", "working", "travelling", "traveling", "hailing",
+    "riding", "driving", "returning", "fleeing", "carrying", "wearing", "employed", "affiliated",
+}  # fmt: skip
+_PP_OPENERS = {"from", "in", "at", "with", "of"}
+_APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly"}
+_APPOSITIVE_FILL = {"of", "them", "and", "the", ",", "whom", "among", "including"}
+_FINITE = {"was", "were"}
+_CLAUSE_STOP = {";", ".", ":", "(", "and", "but", "while", "after", "when", "said", "says"}
+
+
+def _after_clause(
+    words: list[str], j: int, caps: list[bool] | None, of_phrase: bool = False
+) -> tuple[Measure, int] | None:
+    """The trigger after a short clause in the subject: the first "was"/"were" within 12 words, then a
+    passive trigger ("... was shot dead"); None when the clause holds another verb group first. An "of"
+    phrase may join names ("members of the "X" and "Y" groups were killed")."""
+    k = j + 1
+    while k < len(words) and k - j <= (20 if of_phrase else 12):
+        w = words[k]
+        if w in _FINITE:
+            found = right_trigger(words, k, caps)
+            return (found[0], found[1] + 1) if found is not None else None
+        if of_phrase and w == "and":
+            k += 1
+            continue
+        if w in _CLAUSE_STOP or w in ("is", "are", "has", "have", "had") or w[:1].isdigit():
+            return None
+        k += 1
+    return None
+
+
+_PASSIVE = {"were", "was", "are", "is", "have", "has", "had", "reportedly", "allegedly"}
+
+
+def _plain_pp(words: list[str], j: int) -> int:
+    """End of a short noun phrase after a preposition ("his unit", "the village"), 0 when none."""
+    k = j
+    while k < len(words) and k - j < 4 and words[k].isalpha() and words[k] not in _PASSIVE:
+        k += 1
+    return k if k > j else 0
+
+
+def _cap_run(caps: list[bool], words: list[str], j: int) -> int:
+    """End of a run of capitalised words starting at j ("the Virunga National Park"), 0 when none."""
+    k = j
+    if k < len(words) and words[k] == "the":
+        k += 1
+    start = k
+    while k < len(words) and k - start < 6 and (caps[k] or (words[k] in ("-", "of") and k > start)):
+        k += 1
+    return k if k > start and caps[k - 1] else 0
+
+
+def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGroup | None] | None:
+    """A trigger before the number at ``start``: a verb, "the displacement of", a toll, "home to"."""
+    # toll: "death toll has risen to", "casualties rose to", "the toll from the floods climbed to"
+    k = start - 1
+    while k >= 0 and start - k <= 7 and words[k] in TOLL_GAP:
+        k -= 1
+    if k >= 0 and words[k] not in TOLL_NOUNS and any(w in TOLL_VERBS for w in words[k + 1 : start]):
+        m = k
+        while m >= 0 and k - m < 8 and words[m].isalpha() and words[m] not in TOLL_NOUNS:
+            m -= 1
+        if m >= 0 and words[m] == "toll":
+            k = m
+    if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
+        measure = TOLL_NOUNS[words[k]]
+        group = None
+        for back in range(max(0, k - 3), k):
+            measure = TOLL_MEASURE_WORDS.get(words[back], measure) if words[k] == "toll" else measure
+            group = GROUP_MODIFIERS.get(words[back], group)
+        return measure, 0.9, group
+    if start >= 2 and words[start - 1] == "of":
+        noun = words[start - 2]
+        if noun in OF_TRIGGERS:
+            return OF_TRIGGERS[noun], 0.85, None
+        if noun == "lives" and any(w in LIVES_VERBS for w in words[max(0, start - 5) : start - 2]):
+            return Measure.KILLED, 0.85, None
+    for phrase, measure in HOME_TRIGGERS.items():
+        if tuple(words[max(0, start - len(phrase)) : start]) == phrase:
+            return measure, 0.8, None
+    k = start - 1
+    skipped = 0
+    while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
+        k -= 1
+        skipped += 1
+    if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
+        return None if _hypothetical(words, k - 1) else (Measure.KILLED, 0.85, None)
+    if k >= 0 and words[k] in LEFT_TRIGGERS:
+        if _hypothetical(words, k):
+            return None
+        return LEFT_TRIGGERS[words[k]], 0.85 if skipped == 0 else 0.8, None
+    if (  # "lynched and burned a thief": a killing verb joined to the verb before the object
+        k >= 2
+        and words[k - 1] == "and"
+        and LEFT_TRIGGERS.get(words[k - 2]) == Measure.KILLED
+        and words[k].isalpha()
+        and words[k] not in LEFT_TRIGGERS
+        and not _hypothetical(words, k - 2)
+    ):
+        return Measure.KILLED, 0.8, None
+    return None
+
+
+# words before a verb that make it a threat, a plan, a forecast or a near miss ("could kill thousands")
+_HYPOTHETICAL = {
+    "could", "would", "might", "may", "will", "can", "nearly", "almost", "threatened", "threatens",
+    "threatening", "threaten", "tried", "trying", "try", "attempted", "attempting", "attempt", "failed",
+    "plan", "plans", "planned", "planning", "vowed", "vow", "vows", "aim", "aims", "aimed", "intended",
+    "intend", "intends", "wanted", "want", "wants", "sought", "seeking", "seek", "risk", "risks", "not",
+    "never", "to", "shall", "should", "must",
+}  # fmt: skip
+
+
+def _hypothetical(words: list[str], k: int) -> bool:
+    """True when the verb at k is hypothetical, planned or denied ("could kill", "threatened to displace",
+    "nearly lynched"); "to" alone counts only after such a word ("tried to kill", not "led to killing")."""
+    before = words[k - 1] if k > 0 else ""
+    if before == "to":
+        return k > 1 and words[k - 2] in _HYPOTHETICAL
+    return before in _HYPOTHETICAL
