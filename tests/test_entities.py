@@ -281,3 +281,27 @@ def test_document_metadata_can_name_the_country(ents_nlp: Language) -> None:
     for _name, proc in ents_nlp.pipeline:
         doc = proc(doc)
     assert by_text(doc, "Aguelhok").country == "ML"
+
+
+def _selected(doc: Doc) -> list[bool]:
+    table = token_table(doc)
+    covered: set[int] = set()
+    for m in doc._.mentions:
+        if m.extractor == "fogline.gazetteer.v1":
+            span = doc.char_span(m.start, m.end)
+            assert span is not None
+            covered.update(range(span.start, span.end))
+    return [needs_model(table.texts, table.lowers, a, b, covered) for a, b in table.sentences()]
+
+
+def test_model_skips_words_the_actors_step_would_drop(ents_nlp: Language) -> None:
+    doc = run(
+        ents_nlp,
+        "Nine patients died at Al-Noor Hospital, medics said. "
+        "The Commission said the road to Kassala was cut. "
+        "Shells also hit the Mirembe clinic, killing four people. "
+        "“With these attacks, the town is emptying,” a resident said. "
+        "Staff of Ruzindana Trading said that 12 workers were killed. "
+        "Eleven people were wounded in Kassala on Sunday.",
+    )
+    assert _selected(doc) == [False, False, False, False, True, False]

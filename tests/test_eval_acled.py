@@ -105,3 +105,35 @@ def test_acled_dev_file_reaches_the_floor(eval_dir: Path) -> None:
     result = evaluate("acled", eval_dir / "acled_africa_2016.csv", limit=300)
     assert result["n"] == 300
     assert result["exact_match"] >= 0.85, result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the later items of an "including" list are parts too
+        ("Nine people were killed, including a teacher and two pupils, when the school was shelled.", 9),
+        # a death given as the reason for the event is not its toll
+        ("Youths burned a police post in retaliation for the killing of 3 traders.", 0),
+        ("Herders attacked the village following the death of a boy in a dispute over cattle.", 0),
+        # scraped text that runs a clause twice without a full stop is counted once
+        ("Gunmen killed six miners near the pit Gunmen killed six miners near the pit officials said.", 6),
+        # ACLED counts the attackers among the dead: the bomber who blew himself up is one of them
+        ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", 5),
+    ],
+)
+def test_parts_causes_repeats_and_attackers(nlp: Language, text: str, expected: int) -> None:
+    assert fatalities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('During the sweep "a number" of insurgents were killed, the army said.', 10),
+        ("Unidentified gunmen raided the camp. Unknown number killed, several wounded.", 10),
+        ("Drones struck the base, though no specific numbers of fatalities were given.", 10),
+        ("Two rebels were wounded. It is unknown whether the army suffered casualties.", 0),
+    ],
+)
+def test_more_deaths_without_a_number(nlp: Language, text: str, expected: int) -> None:
+    doc = nlp(text)
+    assert acled_fatalities(doc._.figures or [], doc.text, unspecified=10) == expected

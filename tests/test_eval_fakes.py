@@ -134,3 +134,27 @@ def test_bench_command_prints_what_run_bench_returns(monkeypatch: pytest.MonkeyP
     table = runner.invoke(app, ["bench", "--n", "3"])
     assert table.exit_code == 0 and "articles_per_s" in table.output
     assert calls == [7, 3]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # unknown-status dead in a report of clashes only are combatants
+        (
+            "Heavy fighting in the north",
+            "At least 18 people were killed in clashes between the army and rebels "
+            "near the town, a monitor said.",
+            (0, 18),
+        ),
+        # a civilian named as part of an unknown-status total, with no armed victims named: all civilians
+        (
+            "Blast hits cafe",
+            "A bomb in a cafe killed seven people including a local reporter on Friday.",
+            (7, 0),
+        ),
+    ],
+)
+def test_status_of_unknown_victims(nlp: Language, title: str, body: str, expected: tuple[int, int]) -> None:
+    text = f"{title}\n\n{body}"
+    doc = nlp(text)
+    assert split_killed(main_event_figures(doc, len(title)), doc.text) == expected

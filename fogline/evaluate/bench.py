@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import cProfile
 import csv
+import gc
 import importlib
 import io
 import multiprocessing
@@ -203,6 +204,7 @@ def _parallel(fn: Callable[[list[Document]], int], documents: list[Document], n_
     size = max(1, len(documents) // (n_process * 4))
     chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
     ctx = multiprocessing.get_context("fork")
+    gc.freeze()  # keep the workers' collector off the inherited objects (no copy-on-write of the gazetteers)
     pool = ctx.Pool(n_process)
     try:
         errors = sum(pool.map(fn, chunks))
@@ -210,6 +212,7 @@ def _parallel(fn: Callable[[list[Document]], int], documents: list[Document], n_
         pool.join()  # reaped children count in RUSAGE_CHILDREN (CPU time, peak RSS)
     finally:
         pool.terminate()
+        gc.unfreeze()
     return errors
 
 

@@ -220,6 +220,14 @@ _NOT_NAMES = _words(
 )
 
 
+# Capitalised words that never start a name the actors step keeps: spelled numbers ("Eleven children were
+# killed"), month abbreviations.
+_NOT_NAMES_EITHER = _NUMBER_WORDS | _words(
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety millions jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
 @dataclass
 class NerStats:
     """Running totals of what the model NER ran on (for measurement)."""
@@ -256,7 +264,9 @@ def needs_model(texts: list[str], lowers: list[str], start: int, end: int, cover
         text = texts[i]
         if i in covered or not text[:1].isupper() or not text.isalpha():
             continue
-        if lowers[i] in _NOT_NAMES or lowers[i] in _GROUP_WORDS or (fold_word(text),) in countries:
+        if lowers[i] in _NOT_NAMES or lowers[i] in _GROUP_WORDS or lowers[i] in _NOT_NAMES_EITHER:
+            continue
+        if (fold_word(text),) in countries:
             continue
         if _explained(texts, lowers, start, end, i):
             continue
@@ -274,14 +284,23 @@ def _explained(texts: list[str], lowers: list[str], start: int, end: int, i: int
     if lowers[i] in STOP_WORDS and all(not texts[k].isalnum() for k in range(start, i)):
         return True
     a, b = i, i + 1
-    while a > start and _name_word(texts[a - 1], lowers[a - 1]):
+    while a > start and (
+        _name_word(texts[a - 1], lowers[a - 1])
+        or (a - 2 >= start and texts[a - 1] in _HYPHENS and _name_word(texts[a - 2], lowers[a - 2]))
+    ):
         a -= 1
-    while b < end and _name_word(texts[b], lowers[b]):
+    while b < end and (
+        _name_word(texts[b], lowers[b])
+        or (b + 1 < end and texts[b] in _HYPHENS and _name_word(texts[b + 1], lowers[b + 1]))
+    ):
         b += 1
     heads = facility_heads()
     if lowers[b - 1] in heads or (b < end and lowers[b] in heads and texts[b].islower()):
         return True
     return b - a == 1 and a > start and lowers[a - 1] == "the" and is_bare_head(name_key(texts[i]))
+
+
+_HYPHENS = frozenset({"-", "‑", "‐"})  # "Al-Noor Hospital": one name across the hyphen tokens
 
 
 def _name_word(text: str, lower: str) -> bool:

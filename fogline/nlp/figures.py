@@ -376,6 +376,8 @@ def find_victims(sent: Span) -> list[Victims]:
 def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
     """One person: "a soldier", "an ISWA soldier", "the driver", a headline's "Soldier killed"."""
     w = words[i]
+    if w not in SINGULAR and w not in _ONE_WORDS:
+        return None
     one = Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i)
     if w in ("a", "an") or w in DEFINITE:
         begin = _after_age(words, i + 1)  # "a 65-year-old farmer"
@@ -391,10 +393,12 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
         if titled is not None:
             return titled
     after_verb = i > 0 and words[i - 1] in LEFT_TRIGGERS
-    headline = _is_cap(sent[0].text) and all(
-        words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(min(i, 3))
+    headline = (
+        i <= 2
+        and _is_cap(sent[0].text)
+        and all(words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(i))
     )
-    if ((i <= 2 and headline) or after_verb) and w in SINGULAR:
+    if (headline or after_verb) and w in SINGULAR:
         v = Victims(q=one, np_end=i + 1, head=w, definite=True)
         v.group = GROUP_NOUNS[w]
         return v
@@ -403,6 +407,7 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
     return None
 
 
+_ONE_WORDS = {"a", "an", "him", "her"} | DEFINITE
 # words that may follow "her" as a pronoun object ("killed her in front of"), not as a determiner
 _AFTER_OBJECT = {
     ",", ".", ";", "and", "in", "on", "at", "with", "near", "during", "after", "before", "while", "when",
@@ -538,6 +543,11 @@ def _actor_lookup() -> Callable[[str], Entity] | None:
     return actor_entity
 
 
+def _slice(sent: Span, start: int, end: int) -> str:
+    """Document characters [start:end] inside the sentence, without building the whole document's text."""
+    return sent.text[start - sent.start_char : end - sent.start_char]
+
+
 def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:
     return sent[start].idx, sent[end - 1].idx + len(sent[end - 1].text)
 
@@ -601,14 +611,14 @@ class FigureExtractor:
         group = v.group or VictimGroup.UNKNOWN
         if v.side is not None and group in _SIDE_GROUPS and _armed_side(doc, sent, v, group):
             s0, s1 = _char_span(sent, *v.side)
-            fields["side"] = doc.text[s0:s1]
+            fields["side"] = _slice(sent, s0, s1)
             fields["side_id"] = self._entity_id(doc, fields["side"], s0, s1, create=False)
         inside = [(x.q.start, x.np_end) for x in victims]
         usable = [a for a in attributions if not any(a.start < e and a.end > s for s, e in inside)]
         if usable:
             best = min(usable, key=lambda a: min(abs(a.cue - v.q.start), abs(a.cue - v.np_end)))
             a0, a1 = _char_span(sent, best.start, best.end)
-            fields["source"] = doc.text[a0:a1]
+            fields["source"] = _slice(sent, a0, a1)
             fields["source_id"] = self._entity_id(doc, fields["source"], a0, a1, create=True)
         skip: tuple[int, int] | None = None
         if usable:  # "a source from the Red Crescent in Western Kurdistan": the source's seat, not the place
@@ -631,7 +641,7 @@ class FigureExtractor:
             low=v.q.low,
             high=v.q.high,
             qualifier=v.q.qualifier,
-            number_text=doc.text[sent[v.q.start].idx : sent[v.q.end - 1].idx + len(sent[v.q.end - 1].text)],
+            number_text=sent[v.q.start : v.q.end].text,
             **fields,
         )
 
@@ -666,7 +676,7 @@ def _armed_side(doc: Doc, sent: Span, v: Victims, group: VictimGroup) -> bool:
     if group != VictimGroup.UNKNOWN or v.side is None:
         return True
     s0, s1 = _char_span(sent, *v.side)
-    text = doc.text[s0:s1]
+    text = _slice(sent, s0, s1)
     return any(t.isupper() and len(t) > 1 for t in text.replace("-", " ").split()) or (
         _mention_over(doc, "ACTOR", s0, s1) is not None
     )
@@ -742,7 +752,7 @@ def _other_event_date(doc: Doc, sent: Span, m: Mention) -> bool:
     relation = (m.attributes or {}).get("relation", "on")
     if relation not in ("on", "between"):
         return False
-    return bool(_OTHER_EVENT.search(doc.text[max(sent.start_char, m.start - 45) : m.start]))
+    return bool(_OTHER_EVENT.search(_slice(sent, max(sent.start_char, m.start - 45), m.start)))
 
 
 @Language.factory("fogline_figures_v1", requires=["doc.sents"], assigns=["doc._.figures"])

@@ -43,7 +43,7 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
         headman monk monks nun priests pastors clerics cleric preacher vendor vendors youth
         employees employee staff contractors contractor guardsman prisoner inmates inmate paramedic
         volunteer ranger rangers national nationals breeder breeders cobbler butcher butchers labourer
-        laborer labours minister ministers mayor judge governor chairman spokesman commissioner""",
+        laborer labours rioter minister ministers mayor judge governor chairman spokesman commissioner""",
     U: """people persons person individuals individual residents resident inhabitants others victims victim
         men man lives souls bodies corpses family relatives relative husband wife son families households
         daughter brother sister father nephew cousin neighbour neighbor robbers robber thieves thief
@@ -257,6 +257,8 @@ OF_TRIGGERS: dict[str, Measure] = {
     "deaths": Measure.KILLED,
     "death": Measure.KILLED,
     "bodies": Measure.KILLED,
+    "body": Measure.KILLED,
+    "remains": Measure.KILLED,
     "corpses": Measure.KILLED,
     "killing": Measure.KILLED,
     "killings": Measure.KILLED,

@@ -78,7 +78,7 @@ def _without_repeats(figures: list[Figure], text: str) -> list[Figure]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for f in sorted(figures, key=lambda f: f.start):
-        key = (str(f.group), text[max(0, f.start - 20) : f.start + 40].lower(), "")
+        key = (str(f.group), text[max(0, f.start - 12) : f.end + 12].lower(), "")
         if key in seen:
             continue
         seen.add(key)

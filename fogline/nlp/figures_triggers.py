@@ -114,7 +114,7 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
             k = j + 1
             while k < n and k - j <= 6 and (words[k] in GROUP_NOUNS or words[k] in _APPOSITIVE_FILL):
                 k += 1
-            if k > j + 1 and words[k - 1] in GROUP_NOUNS:
+            if any(words[x] in GROUP_NOUNS for x in range(j + 1, k)):
                 j = k
                 gap += 1
                 continue
@@ -123,12 +123,17 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
         if w == "," and gap == 0 and j + 1 < n and words[j + 1] in _APPOSITIVE:
             j += 1  # "40 civilians, mostly women and children, were killed"
             continue
-        if start < n and (words[start] in _PP_OPENERS or words[start] in _CLAUSE_OPENERS) and j > start:  # "a farmer from X clan was shot dead"
+        # "a farmer from X clan was shot dead", "a man believed to have fled was killed"
+        if start < n and (words[start] in _PP_OPENERS or words[start] in _CLAUSE_OPENERS) and j > start:
             return _after_clause(words, start, caps)
-        if gap == 0 and w.isalpha() and w not in NOT_MODIFIERS and j + 1 < n and words[j + 1] in _FINITE:
-            j += 1  # the head of a "from the X community" phrase read as a side
-            gap += 1
-            continue
+        if gap <= 1 and w.isalpha() and w not in NOT_MODIFIERS:
+            k = j  # the rest of a "from the X community" phrase read as a side: up to three plain words
+            while k < n and k - j < 3 and words[k].isalpha() and words[k] not in NOT_MODIFIERS | _FINITE:
+                k += 1
+            if k < n and words[k] in _FINITE:
+                j = k
+                gap += 1
+                continue
         return None
     return None
 
@@ -161,7 +166,9 @@ def _after_clause(
         if of_phrase and w == "and":
             k += 1
             continue
-        if w in _CLAUSE_STOP or w in ("is", "are", "has", "have", "had") or w[:1].isdigit():
+        # a second verb group ends the clause, but not "believed to have fled"
+        auxiliary = w in ("is", "are", "has", "have", "had") and words[k - 1] != "to"
+        if w in _CLAUSE_STOP or auxiliary or w[:1].isdigit():
             return None
         k += 1
     return None

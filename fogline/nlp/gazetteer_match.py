@@ -195,6 +195,7 @@ class TokenTable:
 
 
 _KEY_CACHE: dict[str, str] = {}
+_LIGHT_CACHE: dict[str, str] = {}
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -218,7 +219,16 @@ def token_table(doc: Doc) -> TokenTable:
             if len(cache) < 500_000:
                 cache[text] = key
         keys.append(key)
-    light = ["" if texts[i].isspace() else light_word(texts[i]) for i in positions]
+    light_cache = _LIGHT_CACHE
+    light = []
+    for i in positions:
+        text = texts[i]
+        value = light_cache.get(text)
+        if value is None:
+            value = "" if text.isspace() else light_word(text)
+            if len(light_cache) < 500_000:
+                light_cache[text] = value
+        light.append(value)
     table = TokenTable(texts, lowers, starts, positions, keys, light, text=_doc_text(doc))
     doc.user_data["fogline_tokens"] = table
     return table

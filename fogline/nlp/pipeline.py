@@ -7,6 +7,7 @@ sentences that need them, which keeps the whole pipeline several times faster th
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
@@ -163,6 +164,7 @@ def extract_many(
     docs = list(documents)
     chunks = [docs[i : i + batch_size] for i in range(0, len(docs), max(1, batch_size))]
     _WORKER_NLP = nlp
+    gc.freeze()  # the workers' garbage collector must not touch (and so copy) the inherited gazetteers
     pool = multiprocessing.get_context("fork").Pool(n_process)
     try:
         for results in pool.imap(_extract_chunk, chunks):
@@ -171,6 +173,7 @@ def extract_many(
         pool.join()
     finally:
         pool.terminate()
+        gc.unfreeze()
         _WORKER_NLP = None
 
 
