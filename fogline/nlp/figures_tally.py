@@ -9,8 +9,11 @@ civilians" → 82); a figure introduced by "including" / "among them" / "two of 
 among", is a part of another and is not added; an unknown-group count beside named groups is taken as
 their total; across sentences the same group is counted once, with its lowest figure, and different groups
 are added.
-Deaths a protest is about ("marched after the killing of 4 students") are not the protest's toll. Deaths
-reported with no number ("an unknown number of soldiers were killed", "heavy casualties") count as
+Attackers are counted among the dead, as ACLED does (a suicide bomber who "blew himself up" is a fatality).
+Deaths a protest is about ("marched after the killing of 4 students"), and deaths given as the reason for any
+event ("in retaliation for the killing of 3", "following the death of a boy"), are not the event's toll. A
+figure that repeats an earlier one of its sentence word for word (scraped text run twice) is counted once.
+Deaths reported with no number ("an unknown number of soldiers were killed", "heavy casualties") count as
 ``UNSPECIFIED_VALUE`` (10) when the caller asks for ACLED's convention.
 """
 
