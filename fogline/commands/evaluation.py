@@ -55,6 +55,9 @@ def eval_command(
 
 def bench_command(
     n: Annotated[int, typer.Option("--n", min=1, help="Number of ~600-word articles.")] = 200,
+    processes: Annotated[
+        int, typer.Option("--processes", min=1, help="Worker processes, for Fogline and the baseline alike.")
+    ] = 2,
     as_json: JsonOption = False,
 ) -> None:
     """Measure pipeline throughput (articles/s), peak memory and the speed-up over a plain spaCy pass."""
@@ -62,10 +65,11 @@ def bench_command(
         from fogline.evaluate.bench import run_bench
 
         if as_json:
-            typer.echo(json.dumps(run_bench(n_articles=n), ensure_ascii=False, default=str))
+            result = run_bench(n_articles=n, n_process=processes)
+            typer.echo(json.dumps(result, ensure_ascii=False, default=str))
             return
         with console.status(f"benchmarking on {n} articles …"):
-            result = run_bench(n_articles=n)
+            result = run_bench(n_articles=n, n_process=processes)
         console.print(measures_table("fogline bench", result))
 
 
