@@ -166,6 +166,7 @@ def has_role(user: User | None, role: str) -> bool:
 
 # -- per-database settings (the session signing secret; table from migration 0003) -----------------------
 
+
 def get_setting(store: Store, key: str) -> str | None:
     with store.engine.connect() as conn:
         row = conn.execute(select(settings_table.c.value).where(settings_table.c.key == key)).first()

@@ -224,8 +224,12 @@ def _make_year(m: re.Match[str]) -> DateExpr | None:
     if word in {"early", "mid", "late"}:
         part = word
     elif word.startswith("the "):
-        part = "early" if ("beginning" in word or "start" in word) else "mid" if "middle" in word else (
-            "late" if "end" in word else None
+        part = (
+            "early"
+            if ("beginning" in word or "start" in word)
+            else "mid"
+            if "middle" in word
+            else ("late" if "end" in word else None)
         )
     rel = RELATION_WORDS.get(word, "on")
     return DateExpr(m.start(), m.end(), m.group(0), "year", rel, year=int(m.group("year")), part=part)
@@ -309,7 +313,7 @@ def _count(word: str) -> int:
 
 
 def _make_period(m: re.Match[str]) -> DateExpr | None:
-    """"the past 24 hours", "over the last four days": a period ending on the publication date."""
+    """ "the past 24 hours", "over the last four days": a period ending on the publication date."""
     n = _count(m.group("num")) if m.group("num") else 1
     unit = m.group("unit").lower().rstrip("s")
     days = max(1, round(n / 24)) if unit == "hour" else n * _UNIT_DAYS[unit]
@@ -392,7 +396,7 @@ def _make_bare_month(m: re.Match[str]) -> DateExpr | None:
 
 
 def _make_month_rel_year(m: re.Match[str]) -> DateExpr | None:
-    """"June last year", "on 4 March this year" (the year counted from the publication year)."""
+    """ "June last year", "on 4 March this year" (the year counted from the publication year)."""
     month = MONTHS[m.group("month")]
     step = {"last": -1, "this": 0, "next": 1}[m.group("which")]
     raw_day = m.group("day") or m.group("dayb")
@@ -415,7 +419,7 @@ def _make_month_rel_year(m: re.Match[str]) -> DateExpr | None:
 
 
 def _make_calendar_unit(m: re.Match[str]) -> DateExpr | None:
-    """"last week", "earlier this month", "the end of next year", "the beginning of the month"."""
+    """ "last week", "earlier this month", "the end of next year", "the beginning of the month"."""
     which = (m.groupdict().get("which") or "this").lower()
     unit = m.group("unit").lower()
     lead = " ".join((m.groupdict().get("lead") or "").lower().split())
@@ -447,79 +451,159 @@ def _make_calendar_unit(m: re.Match[str]) -> DateExpr | None:
 _F = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
     # "6-10 January 2026", "between 6 and 10 January"
-    ("day_range_dmy", re.compile(
-        rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?(?<![\d/.-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|until)\s*"
-        rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"), _make_day_range),
+    (
+        "day_range_dmy",
+        re.compile(
+            rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?(?<![\d/.-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|until)\s*"
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+        ),
+        _make_day_range,
+    ),
     # "January 6-10, 2026"
-    ("day_range_mdy", re.compile(
-        rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
-        rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-        rf"(?![\d:])(?:,?\s+{_YEAR})?"), _make_day_range),
-    ("iso", re.compile(
-        _REL_PREFIX + r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
-     _make_iso),
+    (
+        "day_range_mdy",
+        re.compile(
+            rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?![\d:])(?:,?\s+{_YEAR})?"
+        ),
+        _make_day_range,
+    ),
+    (
+        "iso",
+        re.compile(
+            _REL_PREFIX + r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"
+        ),
+        _make_iso,
+    ),
     # "24.08.2013" (dotted: day first), "21/08/2013", "08-21-2013" only when unambiguous (a part above 12)
-    ("numeric", re.compile(
-        r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.-]\d|\d)"),
-     _make_numeric),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.-]\d|\d)"
+        ),
+        _make_numeric,
+    ),
     # "Sun 10 Jul 2016", "7 January 2026", "the 7th of January", "since 3 March"
-    ("dmy", re.compile(
-        rf"{_REL_PREFIX}(?:(?P<wdn>{_WD_ANY})\.?,?\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-        rf"(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"), _make_date),
+    (
+        "dmy",
+        re.compile(
+            rf"{_REL_PREFIX}(?:(?P<wdn>{_WD_ANY})\.?,?\s+)?(?<![\d/.,-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
+        ),
+        _make_date,
+    ),
     # "Thursday, January 8, 2026", "Jan. 7", "March 10"
-    ("mdy", re.compile(
-        rf"{_REL_PREFIX}(?:(?P<wdn>{_WD_ANY})\.?,?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d,]\d)"),
-     _make_date),
+    (
+        "mdy",
+        re.compile(
+            rf"{_REL_PREFIX}(?:(?P<wdn>{_WD_ANY})\.?,?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d,]\d)"
+        ),
+        _make_date,
+    ),
     # "December 2024", "early March 2025", "the end of June 2025"
     ("month_year", re.compile(rf"{_REL_PREFIX}{_PART_RE}{_MONTH},?\s+(?:of\s+)?{_YEAR}"), _make_month_year),
     # "in March", "last March", "since May", "mid-April"
-    ("bare_month", re.compile(
-        r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+|"
-        r"(?P<mprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Ll]ast|[Nn]ext|[Bb]efore|"
-        r"[Aa]fter|[Ff]rom|[Oo]f|[Ll]ate|[Ee]arly)\s+(?:(?:early|mid|late)[\s-]+)?)"
-        rf"{_MONTH_FULL}(?!\s*\d)"), _make_bare_month),
-    ("year_range", re.compile(
-        rf"(?<![\d,.])(?:[Bb]etween\s+|[Ff]rom\s+)?{_YEAR}\s*(?:-|–|—|to|and|until)\s*(?P<year2>(?:19|20)\d\d|\d\d)"
-        rf"(?![\d,.]\d|\d)(?!\s+(?:{_COUNT_NOUNS})\b)"), _make_year_range),
+    (
+        "bare_month",
+        re.compile(
+            r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+|"
+            r"(?P<mprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Ll]ast|[Nn]ext|[Bb]efore|"
+            r"[Aa]fter|[Ff]rom|[Oo]f|[Ll]ate|[Ee]arly)\s+(?:(?:early|mid|late)[\s-]+)?)"
+            rf"{_MONTH_FULL}(?!\s*\d)"
+        ),
+        _make_bare_month,
+    ),
+    (
+        "year_range",
+        re.compile(
+            rf"(?<![\d,.])(?:[Bb]etween\s+|[Ff]rom\s+)?{_YEAR}\s*(?:-|–|—|to|and|until)\s*(?P<year2>(?:19|20)\d\d|\d\d)"
+            rf"(?![\d,.]\d|\d)(?!\s+(?:{_COUNT_NOUNS})\b)"
+        ),
+        _make_year_range,
+    ),
     # "in 2018", "since 2011", "the end of 2024", "the 2025 clashes", "2019's"
-    ("year", re.compile(
-        r"(?:(?P<yprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|"
-        r"[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+(?:beginning|start|middle|end|summer|winter|spring|autumn|fall)"
-        rf"\s+of)[\s-]+|(?=(?:19|20)\d\d\s+(?:{_EVENT_NOUNS})\b))"
-        rf"(?<![\d,.]){_YEAR}"
-        rf"(?!\s+(?:{_COUNT_NOUNS})\b)"), _make_year),
+    (
+        "year",
+        re.compile(
+            r"(?:(?P<yprep>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|"
+            r"[Ee]arly|[Mm]id|[Ll]ate|[Tt]he\s+(?:beginning|start|middle|end|summer|winter|spring|autumn|fall)"
+            rf"\s+of)[\s-]+|(?=(?:19|20)\d\d\s+(?:{_EVENT_NOUNS})\b))"
+            rf"(?<![\d,.]){_YEAR}"
+            rf"(?!\s+(?:{_COUNT_NOUNS})\b)"
+        ),
+        _make_year,
+    ),
     # "on Thursday", "early Friday", "Tuesday night"; not "Friday prayers" or "Good Friday"
-    ("weekday", re.compile(
-        rf"(?<!Good\s)(?<!Black\s)(?<!Bloody\s)(?<!Holy\s)(?<!Palm\s)(?<!Easter\s)(?<!Ash\s)"
-        rf"{_WD_PREFIX}(?P<wd>{_WD_FULL})(?![A-Za-z]){_WD_SUFFIX}(?!\s+(?:prayers?|sermons?|market|mass)\b)"
-        r"(?!\s+(?:Times|Telegraph|Express|Mail|Herald|Post|Tribune|Mirror|Observer|Independent)\b)"),
-     _make_weekday),
+    (
+        "weekday",
+        re.compile(
+            rf"(?<!Good\s)(?<!Black\s)(?<!Bloody\s)(?<!Holy\s)(?<!Palm\s)(?<!Easter\s)(?<!Ash\s)"
+            rf"{_WD_PREFIX}(?P<wd>{_WD_FULL})(?![A-Za-z]){_WD_SUFFIX}(?!\s+(?:prayers?|sermons?|market|mass)\b)"
+            r"(?!\s+(?:Times|Telegraph|Express|Mail|Herald|Post|Tribune|Mirror|Observer|Independent)\b)"
+        ),
+        _make_weekday,
+    ),
     # "in June last year", "March of this year"
-    ("month_rel_year", re.compile(
-        rf"(?:(?P<mprep>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
-        rf"(?:(?P<dayb>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
-        r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b"),
-     _make_month_rel_year),
-    ("day_word", re.compile(
-        r"(?P<rel>since\s+|until\s+|by\s+|as\s+of\s+)?(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after"
-        r"\s+tomorrow|earlier\s+today|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
-        r"this\s+afternoon|this\s+evening)\b(?:\s+(?P<dtime>morning|afternoon|evening|night))?", _F),
-     _make_day_word),
-    ("calendar_unit", re.compile(
-        r"(?:(?P<rel>since|until|by)\s+)?(?P<lead>(?:earlier|later)\s+|(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+"
-        r"|early\s+|late\s+|mid-?)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)"
-        r"(?![\w-])(?!'s\s+\w+\s+(?:days|weeks))", _F), _make_calendar_unit),
-    ("calendar_unit_the", re.compile(
-        r"(?:(?P<rel>since|until|by)\s+)?(?P<lead>(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+)the\s+"
-        r"(?P<unit>week|month|year)\b", _F),
-     _make_calendar_unit),
-    ("period", re.compile(
-        rf"(?:(?:in|over|during|within|for|throughout)\s+)?the\s+(?:past|last)\s+(?:{_NUM}\s+)?"
-        r"(?P<unit>hours|days|weeks|months|years|hour|day|week|month|year)\b", _F), _make_period),
-    ("ago", re.compile(rf"{_REL_PREFIX}{_NUM}\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _F),
-     _make_ago),
-    ("weekend", re.compile(
-        r"(?:(?:over|during|at|on)\s+)?(?:the\s+(?:past\s+)?|(?P<which>last|this|next)\s+(?:past\s+)?)"
-        r"weekend\b", _F),
-     _make_weekend),
+    (
+        "month_rel_year",
+        re.compile(
+            rf"(?:(?P<mprep>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
+            rf"(?:(?P<dayb>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
+            r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b"
+        ),
+        _make_month_rel_year,
+    ),
+    (
+        "day_word",
+        re.compile(
+            r"(?P<rel>since\s+|until\s+|by\s+|as\s+of\s+)?(?P<dword>the\s+day\s+before\s+yesterday|the\s+day\s+after"
+            r"\s+tomorrow|earlier\s+today|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
+            r"this\s+afternoon|this\s+evening)\b(?:\s+(?P<dtime>morning|afternoon|evening|night))?",
+            _F,
+        ),
+        _make_day_word,
+    ),
+    (
+        "calendar_unit",
+        re.compile(
+            r"(?:(?P<rel>since|until|by)\s+)?(?P<lead>(?:earlier|later)\s+|(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+"
+            r"|early\s+|late\s+|mid-?)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)"
+            r"(?![\w-])(?!'s\s+\w+\s+(?:days|weeks))",
+            _F,
+        ),
+        _make_calendar_unit,
+    ),
+    (
+        "calendar_unit_the",
+        re.compile(
+            r"(?:(?P<rel>since|until|by)\s+)?(?P<lead>(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+)the\s+"
+            r"(?P<unit>week|month|year)\b",
+            _F,
+        ),
+        _make_calendar_unit,
+    ),
+    (
+        "period",
+        re.compile(
+            rf"(?:(?:in|over|during|within|for|throughout)\s+)?the\s+(?:past|last)\s+(?:{_NUM}\s+)?"
+            r"(?P<unit>hours|days|weeks|months|years|hour|day|week|month|year)\b",
+            _F,
+        ),
+        _make_period,
+    ),
+    (
+        "ago",
+        re.compile(rf"{_REL_PREFIX}{_NUM}\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _F),
+        _make_ago,
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"(?:(?:over|during|at|on)\s+)?(?:the\s+(?:past\s+)?|(?P<which>last|this|next)\s+(?:past\s+)?)"
+            r"weekend\b",
+            _F,
+        ),
+        _make_weekend,
+    ),
 ]

@@ -57,9 +57,7 @@ _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 # Speed: instead of running every pattern over the whole text, one cheap regex finds *trigger* words (a month,
 # a weekday, a year, a relative word); each pattern is then tried with ``match`` only at the trigger and at
 # the starts of the few words just before it that can open a date expression ("since", "early", "6-10"…).
-_TRIGGER = re.compile(
-    r"[A-Z][A-Za-z]+\.?|\d+|(?<![a-z])(?:to|ye|ni|mo|af|ev|we|mon|ye|ho|da|ag)[a-z]*"
-)
+_TRIGGER = re.compile(r"[A-Z][A-Za-z]+\.?|\d+|(?<![a-z])(?:to|ye|ni|mo|af|ev|we|mon|ye|ho|da|ag)[a-z]*")
 _PATTERN_BY_NAME = {name: (pattern, build) for name, pattern, build in PATTERNS}
 _BY_CATEGORY: dict[str, list[tuple[re.Pattern[str], Builder]]] = {
     "month": [_PATTERN_BY_NAME[n] for n in ("day_range_dmy", "day_range_mdy", "dmy", "mdy", "month_year",
@@ -153,7 +151,7 @@ def _longest_first(candidates: list[DateExpr]) -> list[DateExpr]:
 
 
 def _merge_ranges(text: str, exprs: list[DateExpr]) -> list[DateExpr]:
-    """"between Tuesday and Thursday", "from 6 January to 9 January": one range expression."""
+    """ "between Tuesday and Thursday", "from 6 January to 9 January": one range expression."""
     out: list[DateExpr] = []
     i = 0
     while i < len(exprs):

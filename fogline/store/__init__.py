@@ -162,8 +162,7 @@ class Store:
                 if not items:
                     continue
                 kept = {
-                    r[0]
-                    for r in conn.execute(select(table.c.id).where(table.c.document_id == doc.id)).all()
+                    r[0] for r in conn.execute(select(table.c.id).where(table.c.document_id == doc.id)).all()
                 }
                 rows, seen = [], set(kept)
                 for item in items:
