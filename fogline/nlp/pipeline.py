@@ -116,7 +116,7 @@ def to_extraction(doc: Doc) -> Extraction:
         document.published = doc._.pub_date.isoformat()
         document.published_inferred = bool(doc._.pub_date_inferred)
     document.extracted_with = PIPELINE_VERSION
-    return Extraction(
+    result = Extraction(
         document=document,
         entities=list((doc._.entities or {}).values()),
         mentions=list(doc._.mentions or []),
@@ -126,6 +126,9 @@ def to_extraction(doc: Doc) -> Extraction:
         agreements=list(doc._.agreements or []),
         facility_impacts=list(doc._.facility_impacts or []),
     )
+    for claim in result.claims():  # a sentence's quote never carries the paragraph break after it
+        claim.quote = claim.quote.strip()
+    return result
 
 
 def extract(
