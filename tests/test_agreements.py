@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from fogline.gazetteer.places import place_entity
 from fogline.nlp.pipeline import build_pipeline
 from fogline.schema import AgreementStatus, Document, Entity, EntityKind, Mention, make_id
 
@@ -21,11 +22,21 @@ def run(
     actors: tuple[str, ...] = (),
     countries: tuple[str, ...] = (),
     dates: dict[str, str] | None = None,
+    cities: tuple[str, ...] = (),
 ) -> Any:
-    """Run the component with ACTOR, country PLACE and DATE mentions set by hand (every occurrence)."""
+    """Run the component with ACTOR, country PLACE, gazetteer city and DATE mentions set by hand (every
+    occurrence)."""
     doc = nlp.make_doc(text)
     doc._.document = Document(id="d1", text=text, published="2025-06-10")
     mentions, entities, date_mentions = [], {}, []
+    for name in cities:
+        city = place_entity(name)
+        assert city is not None
+        entities[city.id] = city
+        start = text.index(name)
+        mentions.append(
+            Mention(start=start, end=start + len(name), label="PLACE", text=name, entity_id=city.id)
+        )
     for names, label, kind, etype in (
         (actors, "ACTOR", EntityKind.ACTOR, "rebel_group"),
         (countries, "PLACE", EntityKind.PLACE, "country"),
@@ -134,6 +145,46 @@ def test_one_record_per_status_claim(nlp: Any) -> None:
     (claim,) = doc._.agreements  # the plain reference adds nothing to the collapse claim
     assert (claim.status, claim.date, claim.kind) == (AgreementStatus.COLLAPSED, "2025-03-12", "agreement")
     assert claim.quote.startswith("A week later")
+
+
+def test_accepted_proposal_keeps_proposers_apart(nlp: Any) -> None:
+    text = (
+        "The Arakan Army announced on Friday that it had agreed to a humanitarian truce proposed by "
+        "China and Thailand for the border townships."
+    )
+    doc = run(nlp, text, actors=("Arakan Army",), countries=("China", "Thailand"))
+    (truce,) = doc._.agreements
+    assert (truce.kind, truce.status) == ("truce", AgreementStatus.REACHED)
+    assert truce.parties == ["Arakan Army"]
+    assert truce.attributes["accepted_by"] == ["Arakan Army"]
+    assert truce.attributes["proposed_by"] == ["China", "Thailand"]
+
+
+def test_names_containing_blocker_words_do_not_block(nlp: Any) -> None:
+    text = "The Popular Support Front said it had signed a ceasefire with the army."
+    doc = run(nlp, text, actors=("Popular Support Front", "army"))
+    (deal,) = doc._.agreements
+    assert deal.status == AgreementStatus.SIGNED and deal.parties == ["army", "Popular Support Front"]
+    assert "accepted_by" not in deal.attributes
+
+
+def test_breach_of_a_dated_deal(nlp: Any) -> None:
+    text = (
+        "Residents argued that the shelling breaches the 3 May 2024 deal that the town elders concluded "
+        "with a government delegation."
+    )
+    doc = run(nlp, text, dates={"3 May 2024": "2024-05-03"})
+    (deal,) = doc._.agreements
+    assert deal.kind == "deal" and deal.violated and deal.date == "2024-05-03"
+
+
+def test_capital_as_party_stands_for_its_state(nlp: Any) -> None:
+    text = "The envoy urged respect for the 20 August 2024 agreement between Bamako and the CSP."
+    doc = run(nlp, text, actors=("CSP",), dates={"20 August 2024": "2024-08-20"}, cities=("Bamako",))
+    (deal,) = doc._.agreements
+    assert deal.parties == ["Mali", "CSP"]
+    mali = place_entity("Mali")
+    assert mali is not None and deal.party_ids[0] == mali.id
 
 
 @pytest.mark.parametrize(

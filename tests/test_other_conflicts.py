@@ -245,20 +245,16 @@ CHECKS: list[Any] = [
         },
     ),
     ("sudan_el_fasher_wire", "figure", {"measure": "killed", "qualifier": "vague", "low": 20000}),
-    pytest.param(
+    (
         "sudan_el_fasher_wire",
         "figure",
         {"measure": "killed", "low": 40, "source": "Emergency Lawyers"},
-        marks=xf(
-            "raised toll: 'The Emergency Lawyers ... later raised the toll to 40 people killed' has no source"
-        ),
     ),
     ("sudan_el_fasher_wire", "no_figure", {"low": 45}),  # an age
-    pytest.param(
+    (
         "sudan_el_fasher_wire",
         "no_figure",
         {"measure": "displaced", "low": 1},
-        marks=xf("'A 45-year-old teacher who fled the camp ...' read as 1 displaced (number_text 'A')"),
     ),
     ("sudan_el_fasher_wire", "no_figure", {"low": 5}),  # her five children
     ("sudan_el_fasher_wire", "no_figure", {"low": 60, "measure": "displaced"}),  # 60 kilometres
@@ -379,11 +375,10 @@ CHECKS: list[Any] = [
         "figure",
         {"measure": "killed", "low": 53001, "qualifier": "more_than", "source": "ministry"},
     ),
-    pytest.param(
+    (
         "gaza_health_ministry",
         "figure",
         {"measure": "killed", "low": 89, "source": "ministry"},
-        marks=xf("'By evening the ministry had raised the day's toll to 89.' -> no source"),
     ),
     ("gaza_health_ministry", "no_figure", {"low": 70}),  # 70 days of blockade
     ("gaza_health_ministry", "place", ("Khan Yunis", "PS")),
@@ -416,11 +411,10 @@ CHECKS: list[Any] = [
             "place": "Gaza City",
         },
     ),
-    pytest.param(
+    (
         "gaza_ceasefire",
         "no_figure",
         {"low": 33},
-        marks=xf("'33 Israeli hostages are to be freed' is a planned exchange, not a detained figure"),
     ),
     ("gaza_ceasefire", "no_figure", {"low": 15}),  # 15 months of war
     ("gaza_ceasefire", "statement", {"speaker": "Joe Biden", "act": "praise", "role": "President"}),
@@ -442,17 +436,15 @@ CHECKS: list[Any] = [
     ),
     ("ukraine_kharkiv_strike", "figure", {"measure": "injured", "low": 43, "source": "Syniehubov"}),
     ("ukraine_kharkiv_strike", "figure", {"measure": "missing", "low": 16}),
-    pytest.param(
+    (
         "ukraine_kharkiv_strike",
         "figure",
         {"measure": "killed", "low": 16, "source": "prosecutor"},
-        marks=xf("'On Sunday the regional prosecutor's office raised the death toll to 16.' -> no source"),
     ),
-    pytest.param(
+    (
         "ukraine_kharkiv_strike",
         "no_figure",
         {"low": 1400000},
-        marks=xf("'a pre-war population of about 1.4 million' read as at_risk"),
     ),
     ("ukraine_kharkiv_strike", "no_figure", {"low": 200}),  # people inside the store: not a victim count
     ("ukraine_kharkiv_strike", "no_figure", {"low": 30}),
@@ -482,19 +474,15 @@ CHECKS: list[Any] = [
         {"measure": "killed", "low": 1, "place": "Odesa", "date_start": "2024-08-20"},
     ),
     ("ukraine_pokrovsk_odesa", "figure", {"measure": "injured", "low": 5, "place": "Odesa"}),
-    pytest.param(
+    (
         "ukraine_pokrovsk_odesa",
         "figure",
         {"measure": "killed", "low": 1, "source": "Kiper"},
-        marks=xf(
-            "'..., killing one person and wounding five, Oleh Kiper, the governor ..., said.' -> no source"
-        ),
     ),
-    pytest.param(
+    (
         "ukraine_pokrovsk_odesa",
         "no_figure",
         {"low": 60000},
-        marks=xf("'down from a pre-war population of around 60,000' read as at_risk"),
     ),
     pytest.param(
         "ukraine_pokrovsk_odesa",
@@ -531,19 +519,15 @@ CHECKS: list[Any] = [
         {"measure": "killed", "group": "civilians", "low": 21, "source": "mayor", "date_start": "2024-08-22"},
     ),
     ("sahel_burkina_mali", "figure", {"measure": "displaced", "qualifier": "vague"}),
-    pytest.param(
+    (
         "sahel_burkina_mali",
         "figure",
         {"measure": "killed", "low": 300, "high": 400, "source": "United Nations"},
-        marks=xf("'A United Nations source put the number of dead at between 300 and 400.' not read"),
     ),
-    pytest.param(
+    (
         "sahel_burkina_mali",
         "figure",
         {"measure": "killed", "low": 300, "qualifier": "about", "source": "Nusrat"},
-        marks=xf(
-            "JNIM's claim ('claimed in a statement that it had killed about 300 soldiers') has no source"
-        ),
     ),
     ("sahel_burkina_mali", "no_figure", {"low": 2020}),
     ("sahel_burkina_mali", "place", ("Barsalogho", "BF")),
@@ -594,21 +578,16 @@ CHECKS: list[Any] = [
         "figure",
         {"measure": "killed", "low": 22, "source": "National Unity Government", "date_start": "2025-05-12"},
     ),
-    pytest.param(
+    (
         "myanmar_airstrike",
         "figure",
         {"measure": "killed", "low": 20, "group": "children"},
-        marks=xf("'killing 22 people, 20 of them children' -> the 20 loses its group"),
     ),
     ("myanmar_airstrike", "figure", {"measure": "killed", "low": 22, "place": "Oe Htein Kwin"}),
-    pytest.param(
+    (
         "myanmar_airstrike",
         "no_figure",
         {"low": 3701},
-        marks=xf(
-            "earthquake deaths ('the March 28 earthquake, which killed more than 3,700') "
-            "are not a conflict toll"
-        ),
     ),
     ("myanmar_airstrike", "no_figure", {"low": 2021}),
     ("myanmar_airstrike", "not_actor", "Htein Kwin"),
@@ -628,11 +607,10 @@ CHECKS: list[Any] = [
         {"measure": "killed", "low": 74, "high": 74, "source": "health ministry", "date_start": "2025-04-17"},
     ),
     ("yemen_monitor", "figure", {"measure": "injured", "low": 171}),
-    pytest.param(
+    (
         "yemen_monitor",
         "figure",
         {"measure": "killed", "qualifier": "vague", "source": "Yemen Data Project"},
-        marks=xf("'The Yemen Data Project ... said it had recorded dozens of civilian deaths' -> no source"),
     ),
     ("yemen_monitor", "no_figure", {"low": 17000000}),  # food insecure is not a conflict measure
     ("yemen_monitor", "place", ("SANAA", "YE")),
@@ -651,14 +629,10 @@ CHECKS: list[Any] = [
         {"measure": "killed", "low": 70, "place": "Pont-Sondé"},
         marks=xf("the lead's toll takes the dateline (PORT-AU-PRINCE) as its place, not Pont-Sondé"),
     ),
-    pytest.param(
+    (
         "haiti_gangs",
         "figure",
         {"measure": "killed", "low": 70, "source": "human rights office"},
-        marks=xf(
-            "source of 'Members of the Gran Grif gang killed at least 70 ..., the UN human rights "
-            "office said' is read as 'Gran Grif gang killed'"
-        ),
     ),
     ("haiti_gangs", "figure", {"measure": "killed", "group": "women", "low": 10}),
     ("haiti_gangs", "figure", {"measure": "killed", "group": "children", "low": 3}),

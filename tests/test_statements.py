@@ -268,3 +268,29 @@ def test_embedded_post(nlp: Any) -> None:
 )
 def test_no_statement(nlp: Any, text: str) -> None:
     assert acts(run(nlp, text)) == []
+
+
+def test_explicit_named_subject_beats_a_description_inside_it(nlp: Any) -> None:
+    text = (
+        "The African Union condemned the raid on Monday. "
+        "The Arab Organization for Human Rights said on Tuesday that its monitors had left the town."
+    )
+    doc = run(
+        nlp,
+        text,
+        actors={"African Union": "igo", "Arab Organization for Human Rights": "ngo"},
+    )
+    said = next(s for s in doc._.statements if s.attributes.get("cue") == "said")
+    assert said.speaker == "Arab Organization for Human Rights"
+
+
+def test_leading_time_phrase_is_not_part_of_the_role(nlp: Any) -> None:
+    doc = run(nlp, "On Wednesday police chief Maria Sanchez said the curfew would stay in place.")
+    (said,) = doc._.statements
+    assert said.speaker == "Maria Sanchez" and said.speaker_role == "police chief"
+
+
+def test_characterisation_is_no_demand() -> None:
+    clause = " for an end to the shelling of Kharkiv, describing the strikes on apartment blocks as terror"
+    demands = normalise_demands(*demand_clause("called for", clause))
+    assert demands and not any("describing" in d or "apartment" in d for d in demands)

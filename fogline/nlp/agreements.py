@@ -8,6 +8,11 @@ Rule-based over each sentence (no parser), lexicon in ``data/agreements.json``. 
 - or it is identified — named ("the Doha agreement", "the Juba Peace Agreement") or dated ("the 10 March 2025
   agreement", "the agreement signed on 1 April 2025") — which makes it a reference with status ``reached``.
 
+Parties are actors and countries; a national capital stands for its state ("between Damascus and the SDF").
+Who proposed or mediated it ("a truce proposed by A and B") goes to ``attributes["proposed_by"]`` /
+``["mediated_by"]``, not the parties; an accepted proposal ("agreed to a truce proposed by …") is ``reached``
+with ``attributes["accepted_by"]``. Blocking words are only read outside capitalised names.
+
 Appeals and hypotheticals ("called for a ceasefire", "efforts to reach a truce", "no deal was signed") give no
 record: a call for a ceasefire is a statement's demand, not an agreement. UN resolutions are not agreements
 and are not extracted here.
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
-from fogline.nlp.extensions import doc_list, document_id, register_extensions
+from fogline.gazetteer.places import capital_country, country_entity
+from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
 from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
@@ -110,6 +116,14 @@ _MODIFIER_USE = re.compile(
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+# "a truce proposed by A, B and C": who put the agreement forward (or mediated it), not a party to it
+_PROPOSED_BY = re.compile(
+    r"^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:first\s+)?"
+    r"(?P<role>proposed|put\s+forward|offered|drafted|tabled|brokered|mediated|sponsored)\s+(?:jointly\s+)?by\s+",
+    re.I,
+)
+_ACCEPT_CUE = re.compile(r"^(?:agreed\s+to|accept(?:ed|s|ing)?)$", re.I)
+_CAPITALISED = re.compile(r"(?<=\S)(\s+)(?:[Aa]l-)?[A-Z][\w'’-]*")
 _WITH = re.compile(r"^\s*(?:\w+\s+){0,3}?with\s+(?:the\s+)?$", re.I)
 
 
@@ -182,7 +196,10 @@ def _valid_noun(noun: str, head: str, tail: str) -> bool:
 
 
 def _blocked(text: str) -> bool:
-    return bool(lexicon().blockers.search(re.sub(r"\bMay\b", "MONTH", text).lower()))
+    """A blocking context (appeal, hypothesis, negation) in lower-case words; names ("Rapid Support
+    Forces") are masked so that words inside them never block."""
+    masked = _CAPITALISED.sub(r"\1NAME", text.strip())
+    return bool(lexicon().blockers.search(re.sub(r"\bMay\b", "MONTH", masked).lower()))
 
 
 def _clause_before(head: str) -> str:
@@ -221,12 +238,14 @@ class AgreementExtractor:
                 continue
             noun = re.sub(r"\s+", " ", match.group(0))
             head, tail = text[: match.start()], text[match.end() :]
-            if not _valid_noun(noun, head, tail) or _MODIFIER_USE.match(tail):
+            before_date = next((m for m in dates if 0 <= match.start() + offset - m.end <= 2), None)
+            valid_head = head if before_date is None else text[: before_date.start - offset]
+            if not _valid_noun(noun, valid_head, tail) or _MODIFIER_USE.match(tail):
                 continue
             kind = lex.noun_kind[noun.lower()]
             start, end = match.start(), match.end()
             # identification: a date right before ("the 10 March 2025 agreement") or after ("signed on …")
-            date_m = next((m for m in dates if 0 <= match.start() + offset - m.end <= 2), None)
+            date_m = before_date
             if date_m is not None:
                 start = min(start, date_m.start - offset)
             else:
@@ -296,10 +315,48 @@ class AgreementExtractor:
                 violated=status == AgreementStatus.VIOLATED,
                 attributes={"reference_only": not cued},
             )
+            self._roles(doc, sent, record, text, end, cue_span)
             if key[0] == "generic" and re.search(r"\bthe\s+$", text[:start], re.I):
                 record.attributes["definite"] = True
             out.append(_Found(record, key, cued))
         return out
+
+    @staticmethod
+    def _roles(
+        doc: Doc, sent: Sentence, record: Agreement, text: str, end: int, cue: tuple[int, int] | None
+    ) -> None:
+        """Proposers/mediators named after the noun ("proposed by A and B") and, for an accepted proposal
+        ("agreed to a truce proposed by …"), the parties that accepted it."""
+        by = _PROPOSED_BY.match(text[end:])
+        if by is None:
+            return
+        b_start = sent.start_char + end + by.end()
+        stop = re.search(
+            r"[.;:]|,\s+(?:which|who|but|while|as|after|and\s+(?:said|added))\b", text[end + by.end() :]
+        )
+        b_end = b_start + stop.start() if stop else sent.end_char
+        proposers = [
+            party
+            for m in doc._.mentions or []
+            if b_start <= m.start and m.end <= b_end and (party := _as_party(doc, m)) is not None
+        ]
+        if not proposers:
+            return
+        key = "mediated_by" if by.group("role").lower() in {"brokered", "mediated"} else "proposed_by"
+        record.attributes[key] = [p.text for p in proposers]
+        record.attributes[f"{key}_ids"] = [p.entity_id for p in proposers]
+        keep = [
+            (pid, name)
+            for pid, name in zip(record.party_ids, record.parties, strict=False)
+            if pid not in record.attributes[f"{key}_ids"]
+        ]
+        record.party_ids, record.parties = [k[0] for k in keep], [k[1] for k in keep]
+        if (
+            cue is not None
+            and _ACCEPT_CUE.match(re.sub(r"\s+", " ", text[cue[0] : cue[1]]))
+            and record.parties
+        ):
+            record.attributes["accepted_by"] = list(record.parties)
 
     @staticmethod
     def _name(head: str) -> tuple[list[str], int]:
@@ -357,9 +414,11 @@ class AgreementExtractor:
         """ACTOR (or country PLACE) mentions named as parties: "between A and B", "with B", or the subject."""
         text = doc_text(doc)
         mentions = [
-            m
+            party
             for m in doc._.mentions or []
-            if m.start >= sent.start_char and m.end <= sent.end_char and _party_like(doc, m)
+            if m.start >= sent.start_char
+            and m.end <= sent.end_char
+            and (party := _as_party(doc, m)) is not None
         ]
         parties: list[Mention] = []
         tail_end = min(sent.end_char, end + 160)
@@ -395,15 +454,26 @@ class AgreementExtractor:
         return unique
 
 
-def _party_like(doc: Doc, mention: Mention) -> bool:
+def _as_party(doc: Doc, mention: Mention) -> Mention | None:
+    """The mention as a possible party: an actor, a country, or a national capital standing for its
+    state ("between Damascus and the SDF" -> Syria); else None."""
     if not mention.entity_id:
-        return False
+        return None
     if mention.label == "ACTOR":
-        return True
-    if mention.label == "PLACE":
-        entity = (doc._.entities or {}).get(mention.entity_id)
-        return entity is not None and entity.type == "country"
-    return False
+        return mention
+    if mention.label != "PLACE":
+        return None
+    entity = (doc._.entities or {}).get(mention.entity_id)
+    if entity is None:
+        return None
+    if entity.type == "country":
+        return mention
+    code = capital_country(entity)
+    country = country_entity(code) if code else None
+    if country is None:
+        return None
+    doc_entities(doc).setdefault(country.id, country)
+    return replace(mention, entity_id=country.id, text=country.name)
 
 
 def merge(found: list[_Found]) -> list[Agreement]:

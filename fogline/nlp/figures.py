@@ -61,7 +61,7 @@ from fogline.nlp.figures_lexicon import (
     SUBSET_WORDS,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
-from fogline.nlp.figures_triggers import left_trigger, right_trigger
+from fogline.nlp.figures_triggers import left_trigger, not_a_conflict_count, right_trigger
 from fogline.nlp.numbers import Quantity, read_quantity
 from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qualifier, VictimGroup, make_id
 
@@ -369,6 +369,11 @@ def find_victims(sent: Span) -> list[Victims]:
                 True,
             )  # "including six children and …"
     kept = [v for v in found if v.measure is not None]
+    for v in kept:  # "killing 22 people, 20 of them children"
+        nxt = v.np_end + (v.np_end < len(words) and words[v.np_end] in ("were", "are"))
+        group = GROUP_NOUNS.get(words[nxt]) if nxt < len(words) else None
+        if v.head in ("them", "whom") and v.group is None and group not in (None, VictimGroup.UNKNOWN):
+            v.group = group
     _inherit_groups(kept)
     return kept
 
@@ -581,6 +586,15 @@ class FigureExtractor:
 
     def sentence_figures(self, doc: Doc, sent: Span) -> list[Figure]:
         victims = find_victims(sent)
+        if not victims:
+            return []
+        words = [t.lower_ for t in sent]
+        victims = [
+            v
+            for v in victims
+            if v.measure is None
+            or not not_a_conflict_count(words, v.q.start, v.np_end, v.head, v.measure, v.q.low)
+        ]
         if not victims:
             return []
         attributions = find_attributions(sent)

@@ -359,7 +359,7 @@ SOURCE_NOUNS = set(
         council witnesses media medics doctors hospital hospitals government governor mayor
         observatory group organisation organization committee commission office officer officers
         network coalition commander rescuers workers residents statement report ngo un
-        volunteers paramedics rescuers groups mission
+        volunteers paramedics rescuers groups mission prosecutor prosecutors
         """
     )
 )

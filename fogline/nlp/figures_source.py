@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from fogline.nlp.figures_lexicon import SAY_VERBS, SOURCE_FIGURE_WORDS, SOURCE_NOUNS
+from fogline.nlp.figures_lexicon import SAY_VERBS, SOURCE_FIGURE_WORDS, SOURCE_NOUNS, TRANSITIVE
 
 _STOP = {",", ".", ";", ":", "(", ")", "[", "]", '"', "“", "”", "which", "who", "that", "after", "as", "on",
          "when", "while", "and", "but", "to", "since", "with", "told", "said", "says", "in", "at", "this",
@@ -27,8 +27,15 @@ _MAX = 10
 _SUBJECT_WORDS = {
     "a", "an", "local", "state", "official", "health", "medical", "security", "human", "rights", "activist",
     "opposition", "humanitarian", "news", "government", "un", "u.n.", "civil", "defence", "defense", "pro",
+    "regional", "provincial", "district", "military", "public",
 }  # fmt: skip
 _FIGURE_NOUNS = {"figures", "data", "count", "tally", "toll", "estimate", "estimates", "statistics"}
+# "the ministry raised the toll to 89", "a source put the number of dead at 300": the subject is the source
+_RAISE_VERBS = {"raised", "revised", "put", "updated", "lowered", "increased", "brought", "puts", "raises"}
+_RAISE_OBJECTS = _FIGURE_NOUNS | {"number", "figure"}
+_DETERMINERS = {"the", "a", "an"}
+_ADVERBS = {"also", "later", "previously", "earlier", "had", "has", "have"}  # between a subject and its verb
+_APPOSITIVE_START = {"a", "an", "the"}
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,10 @@ def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     # "UK-based", "Kurdish-led" descriptors before a name
     while start + 2 < end and words[start + 1] == "-" and words[start + 2] in ("based", "run", "funded"):
         start += 3
-    while end > start and words[end - 1] in _NP_INNER | {"'s", "’s"}:
+    while end > start and words[end - 1] in _NP_INNER | _ADVERBS | {"'s", "’s"}:
         end -= 1
+    if end - start > 1 and words[end - 1] in ("source", "sources") and _is_name(sent[end - 2].text):
+        end -= 1  # "a United Nations source": the organisation
     if start >= end:
         return None
     texts = [sent[i].text for i in range(start, end)]
@@ -77,14 +86,23 @@ def _forward(sent: Span, i: int) -> int:
 def _backward(sent: Span, verb: int) -> int | None:
     """Start of the subject phrase ending just before the reporting verb at token ``verb``."""
     j = verb - 1
-    while j >= 0 and sent[j].lower_ in ("also", "later", "previously", "earlier", "had", "has", "have"):
+    while j >= 0 and sent[j].lower_ in _ADVERBS:
         j -= 1
+    if j > 0 and sent[j].text == ")":  # "Jama'at Nusrat al-Islam (JNIM) claimed": the name before the bracket
+        k = j - 1
+        while k >= 0 and j - k <= 6 and sent[k].text != "(":
+            k -= 1
+        if k >= 0 and sent[k].text == "(":
+            j = k - 1
     end = j + 1
     if end <= 0:
         return None
     while j >= 0 and end - j <= _MAX:
         tok = sent[j]
         low = tok.lower_
+        if low in _DETERMINERS and (j == 0 or sent[j - 1].lower_ not in _NP_INNER):
+            j -= 1  # "On Sunday the regional prosecutor's office": the determiner opens the subject
+            break
         if (
             _is_name(tok.text)
             or low in _NP_INNER
@@ -98,6 +116,35 @@ def _backward(sent: Span, verb: int) -> int | None:
         break
     start = j + 1
     return start if start < end else None
+
+
+def _appositive_subject(sent: Span, comma: int) -> tuple[int, int] | None:
+    """Subject before an appositive ending at ``comma``: "The X Project, an independent monitor, said",
+    "…, Oleh Kiper, the governor of the region, said"."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 14 and sent[k].text not in (",", ";", ".", "(", ")"):
+        k -= 1
+    if k <= 0 or sent[k].text != "," or k + 1 >= comma or sent[k + 1].lower_ not in _APPOSITIVE_START:
+        return None
+    start = _backward(sent, k)
+    if start is None:
+        return None
+    span = _trim(sent, start, k)
+    if span is None or not any(_is_name(sent[m].text) for m in range(*span)):
+        return None
+    if sent[k + 1].lower_ == "the" and span[0] > 0 and sent[span[0] - 1].text != ",":
+        return None  # a definite appositive only after a name set off by commas
+    return span
+
+
+def _cut_at_violence(sent: Span, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """None when the phrase runs into a violence verb ("Members of the X gang killed…": the perpetrator)."""
+    if span is None:
+        return None
+    for m in range(span[0], span[1]):
+        if sent[m].lower_ in TRANSITIVE and m > span[0] and sent[m - 1].lower_ not in _DETERMINERS:
+            return None
+    return span
 
 
 def find_attributions(sent: Span) -> list[Attribution]:
@@ -124,7 +171,7 @@ def find_attributions(sent: Span) -> list[Attribution]:
             if i >= 1 and words[i - 1] in ("to", "per"):
                 continue
             end = _forward(sent, i + 2)
-            span = _trim(sent, i + 2, end)
+            span = _cut_at_violence(sent, _trim(sent, i + 2, end))
             if (
                 span
                 and w in ("source", "sources", "official", "officials")
@@ -134,11 +181,19 @@ def find_attributions(sent: Span) -> list[Attribution]:
         elif w in ("'s", "’s") and i + 1 < n and words[i + 1] in _FIGURE_NOUNS:
             start = _backward(sent, i)
             span = _trim(sent, start, i) if start is not None else None
-        elif w in SAY_VERBS:
+        elif w in SAY_VERBS or (
+            w in _RAISE_VERBS and any(words[m] in _RAISE_OBJECTS for m in range(i + 1, min(i + 5, n)))
+        ):
             start = _backward(sent, i)
             if start is not None:
                 span = _trim(sent, start, i)
-            if span is None and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
+            if span is None:
+                j = i - 1
+                while j > 0 and words[j] in _ADVERBS:
+                    j -= 1
+                if j > 0 and words[j] == ",":
+                    span = _appositive_subject(sent, j)
+            if span is None and w in SAY_VERBS and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
                 # inverted: "…, said the health ministry"
                 span = _trim(sent, i + 1, _forward(sent, i + 1))
         if span is not None:

@@ -196,6 +196,11 @@ def _cap_run(caps: list[bool], words: list[str], j: int) -> int:
     return k if k > start and caps[k - 1] else 0
 
 
+# "the number of dead at 300", "the count of wounded to 40": an adjective as the toll noun after "<count> of"
+_OF_TOLL = {"dead": Measure.KILLED, "wounded": Measure.INJURED, "injured": Measure.INJURED}
+_COUNT_NOUNS = {"number", "count", "tally", "toll"}
+
+
 def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGroup | None] | None:
     """A trigger before the number at ``start``: a verb, "the displacement of", a toll, "home to"."""
     # toll: "death toll has risen to", "casualties rose to", "the toll from the floods climbed to"
@@ -208,6 +213,8 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
             m -= 1
         if m >= 0 and words[m] == "toll":
             k = m
+    if 2 <= k < start - 1 and words[k] in _OF_TOLL and words[k - 1] == "of" and words[k - 2] in _COUNT_NOUNS:
+        return _OF_TOLL[words[k]], 0.85, None  # "put the number of dead at 300"
     if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
         measure = TOLL_NOUNS[words[k]]
         group = None
@@ -264,3 +271,37 @@ def _hypothetical(words: list[str], k: int) -> bool:
     if before == "to":
         return k > 1 and words[k - 2] in _HYPOTHETICAL
     return before in _HYPOTHETICAL
+
+
+# "a pre-war population of 60,000": a baseline head count, not people at risk now
+_BASELINE = {"war", "pre-war", "prewar", "conflict", "pre-conflict", "former", "original", "census"}
+# "the earthquake, which killed 3,700": a natural disaster's toll, not a conflict figure
+_DISASTERS = {
+    "earthquake", "earthquakes", "quake", "quakes", "flood", "floods", "flooding", "storm", "storms",
+    "cyclone", "hurricane", "typhoon", "landslide", "landslides", "tsunami", "epidemic", "outbreak",
+    "cholera", "drought", "wildfire", "wildfires", "avalanche",
+}  # fmt: skip
+# "33 hostages are to be freed in exchange for hundreds of prisoners": a planned release, not a detention
+_RELEASE = {"freed", "released", "release", "exchange", "exchanged", "swap", "swapped", "handed", "free"}
+_RELEASED_NOUNS = {"hostages", "hostage", "prisoners", "prisoner", "detainees", "detainee", "captives"}
+_MOBILE = {Measure.DISPLACED, Measure.EVACUATED, Measure.RETURNED, Measure.AT_RISK}
+
+
+def not_a_conflict_count(
+    words: list[str], start: int, end: int, head: str | None, measure: Measure, low: int
+) -> bool:
+    """True for numbers that a trigger reads as a figure but that count no conflict victims: a pre-war
+    population, a natural disaster's toll, hostages or prisoners to be released, one person who fled ("a
+    45-year-old teacher who fled"). ``start``/``end``: the victim phrase's token span."""
+    before = words[max(0, start - 5) : start]
+    if measure == Measure.AT_RISK and "population" in before:
+        at = len(before) - 1 - before[::-1].index("population")
+        if any(w in _BASELINE for w in before[max(0, at - 2) : at]) or "pre" in before[:at]:
+            return True
+    if measure == Measure.KILLED and any(w in _DISASTERS for w in words[max(0, start - 4) : start]):
+        return True
+    if measure == Measure.DETAINED and head in _RELEASED_NOUNS:
+        near = words[max(0, start - 4) : start] + words[end : end + 5]
+        if any(w in _RELEASE for w in near):
+            return True
+    return measure in _MOBILE and low == 1 and words[start] in ("a", "an")

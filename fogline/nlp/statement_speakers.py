@@ -281,10 +281,27 @@ def _prescan_phrase(persons: dict[str, tuple[str, str | None]], text: str, start
         persons[key] = (name, role)
 
 
+_LEADING_TIME = re.compile(
+    r"^(?:(?:on|in|by|since|last|this|next|earlier|later|also|meanwhile|then|separately|"
+    r"yesterday|today|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|afternoon|evening|night|week|month|year|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|the|\d{1,4}(?:st|nd|rd|th)?),?\s+)+",
+    re.I,
+)
+
+
+def clean_role(role: str | None) -> str | None:
+    """A role without the time adverbials that open its clause ("On Monday army chief" -> "army chief")."""
+    if role is None:
+        return None
+    cleaned = _LEADING_TIME.sub("", role.strip()).strip(" ,")
+    return cleaned or None
+
+
 def entity_speaker(doc: Doc, name: str, kind: str, role: str | None, text: str) -> Speaker:
     entity = actor_entity(name, "person" if kind == "person" else None)
     doc_entities(doc).setdefault(entity.id, entity)
-    return Speaker(entity.name, entity.id, kind, role, text)
+    return Speaker(entity.name, entity.id, kind, clean_role(role), text)
 
 
 def mention_speaker(doc: Doc, mention: Mention, persons: dict[str, tuple[str, str | None]]) -> Speaker:
@@ -302,7 +319,7 @@ def mention_speaker(doc: Doc, mention: Mention, persons: dict[str, tuple[str, st
         if name != known[0]:
             return entity_speaker(doc, known[0], "person", known[1], mention.text)
     if kind == "person":
-        role = (known[1] if known else None) or split_title(mention.text)[0]
+        role = clean_role((known[1] if known else None) or split_title(mention.text)[0])
     return Speaker(name, mention.entity_id, kind, role, mention.text)
 
 
@@ -327,6 +344,8 @@ def _candidates(
         out.append(_Candidate(match.start(), match.end(), match.group(0), "statement"))
     for match in lex.anaphor_re.finditer(head):
         end = match.end()
+        if any(s < end < e for s, e in taken):
+            continue  # "The International Organization" cut out of "International Organization for Migration"
         out.append(_Candidate(match.start(), end, match.group(0), "description"))
         tail = re.match(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)", head[end:])
         if tail:
@@ -466,7 +485,7 @@ def find_subjects(
         if len(speakers) == len(chain):
             last = speakers[-1]
             if last.kind == "person" and last.role is None:
-                last.role = _appositive_role(head[chain[-1].end :])
+                last.role = clean_role(_appositive_role(head[chain[-1].end :]))
             return speakers
     return []
 

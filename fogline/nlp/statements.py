@@ -83,6 +83,13 @@ _POST = re.compile(
     r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$",
     re.M,
 )
+# ", describing the assault as racist", ", saying …": a participle that characterises or reports, after
+# which the clause no longer says what is demanded
+_CHARACTERISATION = re.compile(
+    r",?\s+(?:describing|labell?ing|terming|branding|dubbing|characteri[sz]ing|calling\s+(?:it|them|this|that)\b|"
+    r"saying|adding|noting|stressing|arguing|accusing|blaming)\b",
+    re.I,
+)
 _NO_TARGET = frozenset(
     {
         StatementAct.STATE,
@@ -145,6 +152,7 @@ def demand_clause(cue: str, clause: str) -> tuple[str, bool]:
 def normalise_demands(clause: str, keep_raw: bool = True) -> list[str]:
     """Short normalised demands from a demand clause; unlisted items keep their text."""
     lex = lexicon()
+    clause = _CHARACTERISATION.split(clause, maxsplit=1)[0]
     items = [
         i.strip(" ,.;:“”\"'")
         for i in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:for|an?|to|urgent|immediate|renewed)\b)|;", clause)
