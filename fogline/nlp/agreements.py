@@ -40,7 +40,7 @@ from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
-from fogline.nlp.fastre import with_first_char_filter
+from fogline.nlp.fastre import alternation, with_first_char_filter
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
 
 EXTRACTOR = "fogline.agreements.v1"
@@ -138,11 +138,6 @@ class _Lexicon:
     blockers: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The agreement lexicon, compiled once."""
@@ -153,18 +148,18 @@ def lexicon() -> _Lexicon:
     for name, cues in data["status"].items():
         status = AgreementStatus(name)
         if cues["before"]:
-            before.append((re.compile(rf"\b(?:{_alternation(cues['before'])})\b", re.I), status))
+            before.append((re.compile(rf"\b(?:{alternation(cues['before'])})\b", re.I), status))
         if cues["after"]:
-            after.append((re.compile(rf"\b(?:{_alternation(cues['after'])})\b", re.I), status))
+            after.append((re.compile(rf"\b(?:{alternation(cues['after'])})\b", re.I), status))
     modifiers = "|".join(data["modifiers"])
     return _Lexicon(
         noun_kind=noun_kind,
-        noun_re=re.compile(rf"\b(?:{_alternation(list(noun_kind))})\b", re.I),
+        noun_re=re.compile(rf"\b(?:{alternation(list(noun_kind))})\b", re.I),
         modifiers_re=re.compile(rf"((?:\b(?:{modifiers})\s+)+)$", re.I),
         partial=frozenset(data["partial_modifiers"]),
         before=before,
         after=after,
-        blockers=re.compile(rf"\b(?:{_alternation(data['blockers'])})\b"),
+        blockers=re.compile(rf"\b(?:{alternation(data['blockers'])})\b"),
     )
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
-from fogline.nlp.fastre import with_first_char_filter
+from fogline.nlp.fastre import alternation, with_first_char_filter
 from fogline.schema import (
     DatePrecision,
     Entity,
@@ -105,33 +105,28 @@ class _Lexicon:
     after: list[tuple[re.Pattern[str], FacilityStatus]]
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The facility lexicon, compiled once."""
     data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
     noun_type = {noun.lower(): ftype for ftype, nouns in data["types"].items() for noun in nouns}
-    noun_re = with_first_char_filter(re.compile(rf"\b(?:{_alternation(list(noun_type))})\b", re.I))
+    noun_re = with_first_char_filter(re.compile(rf"\b(?:{alternation(list(noun_type))})\b", re.I))
     before: list[tuple[re.Pattern[str], FacilityStatus]] = []
     after: list[tuple[re.Pattern[str], FacilityStatus]] = []
     for status_name, cues in data["status"].items():
         status = FacilityStatus(status_name)
         if cues["active"]:
-            active = re.compile(rf"\b(?:{_alternation(cues['active'])})\b", re.I)
+            active = re.compile(rf"\b(?:{alternation(cues['active'])})\b", re.I)
             before.append((with_first_char_filter(active), status))
         if cues["nouns"]:
-            nouns = _alternation(cues["nouns"])
+            nouns = alternation(cues["nouns"])
             noun_cue = re.compile(rf"\b(?:{nouns})(?:\s+(?:on|of|against|targeting|at|in)\b)?", re.I)
             before.append((with_first_char_filter(noun_cue), status))
         if cues["passive"]:
-            passive = _alternation(cues["passive"])
+            passive = alternation(cues["passive"])
             after.append((re.compile(rf"^[^.;:]{{0,40}}?\b{_AUX}\s+{_ADVERBS}(?:{passive})\b", re.I), status))
         if cues["after"]:
-            state = _alternation(cues["after"])
+            state = alternation(cues["after"])
             after.append((re.compile(rf"^[^.;:]{{0,80}}?\b(?:{state})\b", re.I), status))
     return _Lexicon(
         noun_type=noun_type,

@@ -74,3 +74,9 @@ def with_first_char_filter(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{klass}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. inline global flags, which must open the pattern
         return pattern
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon entries, longest first; a space in an entry matches any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

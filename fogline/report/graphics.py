@@ -117,7 +117,8 @@ def to_svg(scene: Scene) -> str:
 # -- tally chart ------------------------------------------------------------------------------------
 
 
-def _nice_max(value: float) -> float:
+def nice_max(value: float) -> float:
+    """A round axis maximum at or above ``value`` (1, 2, 2.5, 5 × a power of ten)."""
     if value <= 0:
         return 1.0
     exp = 10 ** math.floor(math.log10(value))
@@ -166,7 +167,7 @@ def tally_chart(tally: Tally, width: float = 480, height: float = 170) -> Scene:
         def xpos(i: int) -> float:
             return left + pw * (i / max(1, len(points) - 1))
 
-    top_value = _nice_max(max([p.high for p in points] + [p.value for p in points] + [1]))
+    top_value = nice_max(max([p.high for p in points] + [p.value for p in points] + [1]))
 
     def ypos(v: float) -> float:
         return top + ph * (1 - v / top_value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fogline.reconcile import digest
 from fogline.reconcile.corpus import Corpus
@@ -153,38 +153,31 @@ def _moved(tally: Tally) -> bool:
     return len({p.value for p in points}) > 1
 
 
+def _quote(claim: Any, item_id: str) -> digest.Quote:
+    """The footnote quote of an event mention or a tally claim (both carry the same provenance fields)."""
+    return digest.Quote(
+        document_id=claim.document_id,
+        source=claim.source,
+        quote=claim.quote,
+        title=claim.title,
+        url=claim.url,
+        published=claim.published,
+        item_id=item_id,
+    )
+
+
 def _quotes_by_item(rec: Reconciled) -> dict[str, list[digest.Quote]]:
     out: dict[str, list[digest.Quote]] = {}
     for ev in rec.events:
         for m in ev.mentions:
-            out[m.event_id] = [
-                digest.Quote(
-                    document_id=m.document_id,
-                    source=m.source,
-                    quote=m.quote,
-                    title=m.title,
-                    url=m.url,
-                    published=m.published,
-                    item_id=m.event_id,
-                )
-            ]
+            out[m.event_id] = [_quote(m, m.event_id)]
     for group in (rec.statements, rec.agreements, rec.facilities):
         for item in group:
             for q in item.quotes:
                 out.setdefault(q.item_id, []).append(q)
     for tally in rec.tallies:
         for c in tally.claims:
-            out[c.figure_id] = [
-                digest.Quote(
-                    document_id=c.document_id,
-                    source=c.source,
-                    quote=c.quote,
-                    title=c.title,
-                    url=c.url,
-                    published=c.published,
-                    item_id=c.figure_id,
-                )
-            ]
+            out[c.figure_id] = [_quote(c, c.figure_id)]
     return out
 
 

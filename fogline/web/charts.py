@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from fogline.report.graphics import nice_max as _nice_max
 from fogline.schema import Entity
 
 SERIES_COLOURS = ("#b03a2e", "#1f618d", "#7d6608", "#196f3d")
@@ -40,16 +41,6 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    exp = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * exp:
-            return step * exp
-    return 10 * exp
 
 
 def _fmt(value: float) -> str:
