@@ -74,9 +74,10 @@ def test_missing_columns_are_reported(tmp_path: Path) -> None:
 
 
 def test_dev_file_scores(eval_dir: Path) -> None:
-    """Regression floor on the public dev half (the lexicons were developed looking at its even ids only)."""
+    """Regression floor on the public dev file (the lexicons were revised looking at its errors: no held-out
+    measure)."""
     result = evaluate("case2021", eval_dir / "case2021_task2.tsv")
     assert result["n"] == 480
-    assert result["weighted_f1"] >= 0.75
-    assert result["event_type_accuracy"] >= 0.8
+    assert result["weighted_f1"] >= 0.88
+    assert result["event_type_accuracy"] >= 0.9
     assert set(result["per_class"]) >= {"AIR_STRIKE", "DIPLO"}

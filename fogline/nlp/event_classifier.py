@@ -5,19 +5,24 @@ The model is a reviewable data file, ``data/event_cues.json``:
 - ``groups``: named cue lexicons. A cue is a phrase; ``word*`` matches any word starting with ``word``;
   ``...`` allows a gap of up to ``gap`` words. Each group gives weights to labels (``weights``), may be
   resolved by the actor next to it (``resolve``: the agent before the cue or the target after it decides the
-  label), and may be ``context`` only (weights nothing, feeds rules and resolvers).
-- ``background``: cues just after "after the", "amid", "in retaliation for"… name an earlier event and
-  count less.
+  label), and may be ``context`` only (weights nothing, feeds rules and resolvers). A group may ``defer``
+  (attribution: "an attack later claimed by…" comments on the event named before it) or be an ``outcome``
+  ("damaged" names a result, not an event, so "damaged after a tank exploded" keeps the explosion).
+- ``background``: cues just after "after the", "amid", "as part of"… up to the next comma name an earlier
+  event or a frame and count less, when the marker opens the sentence or an event cue precedes it.
 - ``topic``: words after a protest cue and a topic marker ("a protest over the killing of…") are what the
   protest is about, not the event, and are damped.
-- ``rules``: conjunctions of groups (``all``, optional ``none``; ``a|b`` is either) that add weights:
-  "a protest" plus "lethal force" is excessive force against protesters.
+- ``rules``: conjunctions of groups (``all``, optional ``none``; ``a|b`` is either; optional ``window``:
+  the groups within so many words in one sentence) that add weights: "a protest" plus "lethal force" is
+  excessive force against protesters.
 - ``modifiers``: negation and modality words; a cue preceded by one counts for little (``damping``).
+- ``not_prefixed``: words no ``word*`` cue matches ("protestant" is not "protest*").
 - ``priority``: the tie-break order of labels.
 
-Words after the first sentence count less (``later_sentence_factor``): the lead says what happened. The
-classifier tokenises with one regular expression and looks cues up in dictionaries, so it runs at tens of
-thousands of snippets per second on one core.
+Words after the first sentence count less (``later_sentence_factor``): the lead says what happened. A full
+stop after an abbreviation or initial ("U.S.", "Gen.") ends no sentence, and a fragment of under three words
+(a dateline) is read with the sentence after it. The classifier tokenises with one regular expression and
+looks cues up in dictionaries, so it runs at thousands of snippets per second on one core.
 """
 
 from __future__ import annotations
@@ -36,6 +41,16 @@ DATA_PATH = Path(__file__).parent / "data" / "event_cues.json"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;,:()]")
 _CLAUSE_END = {",", ":", "(", ")"}
 _SENTENCE_END = {".", "!", "?", ";"}
+# A full stop after these (or after a single letter: "U.S.") abbreviates, it does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        *("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig"),
+        *("gov", "govt", "sen", "rep", "st", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
+# A "sentence" shorter than this (a dateline, "Homs.", "Dec. 18.") is read with the one that follows.
+_MIN_SENTENCE_WORDS = 3
 # Capitalised month names that are also cue or modifier words ("March", "May") are not those words.
 _MONTHS = re.compile(r"(?<=[^.!?\s]\s)(?:March|May)\b|\b(?:March|May)(?=\s+\d)")
 
@@ -76,6 +91,8 @@ class _Match:
     char_start: int = 0
     char_end: int = 0
     clause: int = 0
+    phrase: int = 0
+    aside: bool = False  # a comment on another event or an earlier one: no rule counts it
 
 
 @dataclass
@@ -87,12 +104,30 @@ class _Scored:
     groups_at: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    required: list[frozenset[str]]  # each: alternative group names, one must be present
+    excluded: list[frozenset[str]]
+    name: str
+    weights: dict[str, float]
+    window: int  # >= 0: the required groups must occur at most this many words apart in one sentence
+
+
+def _fires(rule: _Rule, present: set[str]) -> bool:
+    """Every required group (or one of its alternatives) is present and no excluded one is."""
+    for alt in rule.required:
+        if present.isdisjoint(alt):
+            return False
+    return all(present.isdisjoint(alt) for alt in rule.excluded)
+
+
 @dataclass
 class _Group:
     name: str
     weights: dict[str, float]
     resolve: dict[str, Any] | None
     hedge: bool  # negation and modality damp this group's cues
+    defer: float = 1.0  # factor for a cue that follows an event cue in its sentence
 
 
 def _parse_cue(text: str) -> tuple[tuple[str, bool], ...]:
@@ -109,29 +144,41 @@ def _parse_cue(text: str) -> tuple[tuple[str, bool], ...]:
 
 def tokenize(
     text: str, clause_words: frozenset[str] = frozenset()
-) -> tuple[list[str], list[int], list[tuple[int, int]], list[int]]:
-    """Lower-cased words (hyphens split), the sentence index of each, their character spans and the clause
-    index of each (clauses end at commas, colons, brackets and before ``clause_words``)."""
+) -> tuple[list[str], list[int], list[tuple[int, int]], list[int], list[int]]:
+    """Lower-cased words (hyphens split), the sentence index of each, their character spans, the clause
+    index of each (clauses end at commas, colons, brackets and before ``clause_words``) and the phrase index
+    of each (phrases end at punctuation only)."""
     words: list[str] = []
     sentences: list[int] = []
     spans: list[tuple[int, int]] = []
     clauses: list[int] = []
-    sentence = clause = 0
+    phrases: list[int] = []
+    sentence = clause = phrase = 0
     # same-length substitutions keep character offsets exact
     if "Ma" in text:
         text = _MONTHS.sub(lambda m: "_" * len(m.group()), text)
     lowered = text.lower().replace("-", " ").replace("’", "'")
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[:1] or c for c in text).replace("-", " ").replace("’", "'")
+    first = 0  # index of the first word of the current sentence
     for match in _TOKEN.finditer(lowered):
         token = match.group()
         if token in _SENTENCE_END:
-            if words and sentences[-1] == sentence:
+            if token == "." and words and match.start() == spans[-1][1]:
+                after = lowered[match.end() : match.end() + 1]
+                if after and not after.isspace() and after not in "\"'":
+                    continue  # "1.5", "news.com"
+                if (len(words[-1]) == 1 and words[-1].isalpha()) or words[-1] in _ABBREVIATIONS:
+                    continue  # "U.S.", "Gen."
+            if words and sentences[-1] == sentence and len(words) - first >= _MIN_SENTENCE_WORDS:
                 sentence += 1
+                first = len(words)
             clause += 1
+            phrase += 1
             continue
         if token in _CLAUSE_END:
             clause += 1
+            phrase += 1
             continue
         if token in clause_words:
             clause += 1
@@ -139,7 +186,8 @@ def tokenize(
         sentences.append(sentence)
         spans.append(match.span())
         clauses.append(clause)
-    return words, sentences, spans, clauses
+        phrases.append(phrase)
+    return words, sentences, spans, clauses, phrases
 
 
 class EventClassifier:
@@ -169,11 +217,25 @@ class EventClassifier:
             for label in weights:
                 if label not in BY_LABEL:
                     raise ValueError(f"event cues: group {name!r} weighs unknown label {label!r}")
-            self.groups[name] = _Group(name, weights, spec.get("resolve"), bool(spec.get("hedge", True)))
+            self.groups[name] = _Group(
+                name,
+                weights,
+                spec.get("resolve"),
+                bool(spec.get("hedge", True)),
+                float(spec.get("defer", 1.0)),
+            )
             for text in spec["cues"]:
                 cue = _Cue(name, text, _parse_cue(text))
                 word, is_prefix = cue.parts[0]
                 (self._prefix if is_prefix else self._exact)[word].append(cue)
+        # groups whose cues name an event by themselves (a weight of 2.5 or more, or an actor resolver), not
+        # just its outcome ("outcome": "damaged" in "damaged after a tank exploded")
+        self._eventful = {
+            name: not data["groups"][name].get("outcome", False)
+            and (bool(g.resolve) or any(w >= 2.5 for w in g.weights.values()))
+            for name, g in self.groups.items()
+        }
+        self._deferring = frozenset(name for name, g in self.groups.items() if g.defer != 1.0)
         topic = data.get("topic", {})
         self.topic_group: str = topic.get("group", "")
         self.topic_heads: set[str] = set(topic.get("heads", []))
@@ -184,6 +246,7 @@ class EventClassifier:
         self.background_group: str = background.get("group", "")
         self.background_span = int(background.get("span", 6))
         self.background_factor = float(background.get("factor", 0.5))
+        self.retro_group: str = background.get("retrospective", "")
         self.rules: list[dict[str, Any]] = list(data.get("rules", []))
         for rule in self.rules:
             for alternatives in [*rule["all"], *rule.get("none", [])]:
@@ -194,14 +257,17 @@ class EventClassifier:
         self._cache: dict[str, tuple[_Cue, ...]] = {}
         self._rank = {label: i for i, label in enumerate(self.priority)}
         self._rules = [
-            (
+            _Rule(
                 [frozenset(g.split("|")) for g in rule["all"]],
                 [frozenset(g.split("|")) for g in rule.get("none", [])],
                 "+".join(rule["all"]),
                 {k: float(v) for k, v in rule["weights"].items()},
+                int(rule.get("window", -1)),
             )
             for rule in self.rules
         ]
+        # words that no prefix cue matches ("protestant" is not "protest*")
+        self.not_prefixed = frozenset(data.get("not_prefixed", []))
 
     # -- matching --------------------------------------------------------------------------------
 
@@ -210,7 +276,7 @@ class EventClassifier:
         found = self._cache.get(word)
         if found is None:
             hits = list(self._exact.get(word, ()))
-            for n in self._prefix_lengths:
+            for n in () if word in self.not_prefixed else self._prefix_lengths:
                 if n > len(word):
                     break
                 hits.extend(self._prefix.get(word[:n], ()))
@@ -255,7 +321,7 @@ class EventClassifier:
 
     def matches(self, text: str) -> list[_Match]:
         """Every cue found in ``text``; where cues overlap, the longest wins."""
-        words, sentences, spans, clauses = tokenize(text, self.clause_words)
+        words, sentences, spans, clauses, phrases = tokenize(text, self.clause_words)
         hits: list[tuple[int, int, _Cue]] = []  # (start, -end, cue)
         n = len(words)
         for i, word in enumerate(words):
@@ -294,25 +360,89 @@ class EventClassifier:
             factor = (self.damping if hedged else 1.0) * (1.0 if sentences[i] == 0 else self.later_factor)
             found.append(
                 _Match(
-                    cue.group, cue.text, i, end, sentences[i], factor, hedged, spans[i][0], spans[end - 1][1]
+                    cue.group,
+                    cue.text,
+                    i,
+                    end,
+                    sentences[i],
+                    factor,
+                    hedged,
+                    spans[i][0],
+                    spans[end - 1][1],
+                    clauses[i],
+                    phrases[i],
                 )
             )
-            found[-1].clause = clauses[i]
             reach = max(reach, end)
             last = (i, end)
         self._damp_topics(found)
-        self._damp_background(found)
+        self._damp_background(found, sentences)
+        self._damp_retrospective(found)
+        self._defer(found)
         return found
 
-    def _damp_background(self, found: list[_Match]) -> None:
-        """Events named after "after the", "amid", "in retaliation for"… are background to the main one."""
-        for marker in (m for m in found if m.group == self.background_group):
+    def _damp_background(self, found: list[_Match], sentences: list[int]) -> None:
+        """Events named after "after the", "amid", "in retaliation for"… (up to the next comma) are background
+        to the main one: when the marker opens its sentence, or an event cue comes before it ("Police fired
+        tear gas after…"); not when only a reaction precedes it ("The union voiced concern after the
+        looting of…")."""
+        markers = [m for m in found if m.group == self.background_group]
+        if not markers:
+            return
+        first_event: dict[int, int] = {}  # sentence -> end of its first event cue
+        for m in found:
+            if self._eventful[m.group] and m.end < first_event.get(m.sentence, 1 << 30):
+                first_event[m.sentence] = m.end
+        for marker in markers:
+            opens = marker.start == 0 or sentences[marker.start - 1] != marker.sentence
+            if not opens and first_event.get(marker.sentence, 1 << 30) > marker.start:
+                continue
             for m in found:
                 if (
-                    m.sentence == marker.sentence
+                    m.phrase == marker.phrase
+                    and m.sentence == marker.sentence
                     and marker.end <= m.start <= marker.end + self.background_span
                 ):
                     m.factor *= self.background_factor
+
+    def _damp_retrospective(self, found: list[_Match]) -> None:
+        """Cues near a phrase dating them before the news ("…the previous day when police opened fire")
+        recall an earlier event: they feed no rule, and count less when a current event is named too."""
+        markers = [m for m in found if m.group == self.retro_group]
+        if not markers:
+            return
+        span = self.background_span
+        recalled = [
+            m
+            for m in found
+            if m.group != self.retro_group
+            and any(
+                (r.sentence, r.phrase) == (m.sentence, m.phrase) and r.start - span <= m.start <= r.end + span
+                for r in markers
+            )
+        ]
+        # they count less only next to a current event (a sentence about one past event keeps its score)
+        ids = {id(m) for m in recalled}
+        damp = any(self._eventful[m.group] for m in found if id(m) not in ids)
+        for m in recalled:
+            m.aside = True
+            if damp:
+                m.factor *= self.background_factor
+
+    def _defer(self, found: list[_Match]) -> None:
+        """Cues of a deferring group (attribution) that follow an event cue in their sentence comment on that
+        event ("in an attack later claimed by…") rather than being the news."""
+        deferring = [m for m in found if m.group in self._deferring]
+        if not deferring:
+            return
+        first_event: dict[int, int] = {}  # sentence -> end of its first event cue
+        for e in found:
+            if self._eventful[e.group] and e.group not in self._deferring:
+                first_event[e.sentence] = min(e.end, first_event.get(e.sentence, 1 << 30))
+        for m in deferring:
+            if first_event.get(m.sentence, 1 << 30) <= m.start:
+                m.factor *= self.groups[m.group].defer
+                m.aside = True
 
     def _damp_topics(self, found: list[_Match]) -> None:
         """Cues naming what a protest is about ("protest over the killing of…") are not the event."""
@@ -381,18 +511,37 @@ class EventClassifier:
                         out.cues[label].append(m.cue)
                         out.spans[label].append((m.char_start, m.char_end))
                         out.hedged[label] = out.hedged.get(label, True) and m.hedged
-        present = {name for name, ms in by_group.items() if any(not m.hedged for m in ms)}
+        present = {name for name, ms in by_group.items() if any(not (m.hedged or m.aside) for m in ms)}
 
-        for required, excluded, name, weights in self._rules:
-            if all(not present.isdisjoint(alt) for alt in required) and all(
-                present.isdisjoint(alt) for alt in excluded
-            ):
-                for label, w in weights.items():
-                    out.scores[label] += w
-                    if w > 0:
-                        out.cues[label].append(name)
-                        out.hedged[label] = False
+        for rule in self._rules:
+            if not _fires(rule, present) or (rule.window >= 0 and not self._near(rule, by_group)):
+                continue
+            for label, w in rule.weights.items():
+                out.scores[label] += w
+                if w > 0:
+                    out.cues[label].append(rule.name)
+                    out.hedged[label] = False
         return out
+
+    @staticmethod
+    def _near(rule: _Rule, by_group: dict[str, list[_Match]]) -> bool:
+        """Some cue of the first required group has a cue of every other one within ``rule.window`` words
+        in its sentence (unhedged cues only)."""
+
+        def live(alt: frozenset[str]) -> list[_Match]:
+            return [m for name in alt for m in by_group.get(name, ()) if not m.hedged]
+
+        first, *others = [live(alt) for alt in rule.required]
+        return any(
+            all(
+                any(
+                    b.sentence == a.sentence and max(a.start - b.end, b.start - a.end) <= rule.window
+                    for b in other
+                )
+                for other in others
+            )
+            for a in first
+        )
 
     def classify(self, text: str) -> Classification:
         """The most likely sub-event type of a snippet or sentence."""
