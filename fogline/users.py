@@ -106,11 +106,21 @@ def add_user(store: Store, name: str, password: str, role: str = Role.VIEWER) ->
 
 
 def set_password(store: Store, name: str, password: str) -> None:
+    """Set a new password: the user's existing sessions end and their API token is revoked."""
     user = _require(store, name)
     if len(password) < 8:
         raise UserError("passwords need at least 8 characters")
-    user.password_hash = hash_password(password)
+    user.password_hash = hash_password(password)  # a new salt, so a new ``credentials_stamp``
+    user.token_hash = None
     store.put(user)
+
+
+def credentials_stamp(user: User) -> str:
+    """A short digest of the user's password hash, kept in their session at sign-in.
+
+    A session whose stamp no longer matches (new password, user removed and re-created) is signed out.
+    """
+    return hashlib.sha256(b"fogline-credentials:" + user.password_hash.encode("utf-8")).hexdigest()[:24]
 
 
 def set_role(store: Store, name: str, role: str) -> User:

@@ -80,6 +80,25 @@ def test_tokens_store_only_a_hash(store: Store) -> None:
     assert users.user_for_token(store, "") is None
 
 
+def test_new_password_revokes_the_token_and_changes_the_stamp(store: Store) -> None:
+    users.add_user(store, "nadia", "long-password")
+    token = users.new_token(store, "nadia")
+    before = users.get_user(store, "nadia")
+    assert before is not None
+    stamp = users.credentials_stamp(before)
+    assert stamp and stamp not in before.password_hash
+    users.set_password(store, "nadia", "another-password")
+    after = users.get_user(store, "nadia")
+    assert after is not None and after.token_hash is None
+    assert users.user_for_token(store, token) is None
+    assert users.credentials_stamp(after) != stamp
+    assert users.authenticate(store, "nadia", "another-password") is not None
+    assert users.authenticate(store, "nadia", "long-password") is None
+    users.set_role(store, "nadia", "analyst")  # other changes keep the sessions
+    changed = users.get_user(store, "nadia")
+    assert changed is not None and users.credentials_stamp(changed) == users.credentials_stamp(after)
+
+
 def test_session_secret_is_per_database_and_stable(store: Store) -> None:
     first = users.session_secret(store)
     assert len(first) >= 32 and users.session_secret(store) == first
@@ -109,7 +128,8 @@ def test_session_codec_rejects_forgery_and_age() -> None:
 def test_session_csrf_changes_on_sign_in() -> None:
     session = Session()
     before = session.csrf
-    session.sign_in("nadia")
+    session.sign_in("nadia", "stamp")
+    assert Session.from_dict(session.to_dict()).stamp == "stamp"
     assert session.csrf != before and session.check_csrf(session.csrf) and not session.check_csrf(before)
     assert not session.check_csrf("") and not session.check_csrf(None)
 

@@ -595,6 +595,56 @@ def test_sign_in_sets_a_safe_cookie_and_roles_apply(client: TestClient) -> None:
     assert client.get("/api/users").status_code == 403
 
 
+def test_new_password_ends_sessions_and_tokens(client: TestClient, sample: Store) -> None:
+    sign_in(client, "ana")
+    other = TestClient(client.app)  # a second browser signed in as the same user
+    sign_in(other, "ana")
+    token = users.new_token(sample, "ana")
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/figures").status_code == 200
+    assert other.get("/api/review/figures").status_code == 200
+    assert TestClient(client.app).get("/api/figures", headers=bearer).status_code == 200
+
+    users.set_password(sample, "ana", "a-brand-new-password")
+
+    assert client.get("/api/figures").status_code == 401
+    assert other.get("/api/review/figures").status_code == 401
+    page = other.get("/figures", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"].startswith("/login")
+    assert TestClient(client.app).get("/api/figures", headers=bearer).status_code == 401
+    # signing in again with the new password works; the old one is refused
+    token_field = csrf_of(client.get("/login").text)
+    old = client.post(
+        "/login", data={"name": "ana", "password": password_of("ana"), "csrf_token": token_field}
+    )
+    assert old.status_code == 401
+    r = client.post(
+        "/login",
+        data={"name": "ana", "password": "a-brand-new-password", "csrf_token": token_field},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and client.get("/api/figures").status_code == 200
+    fresh = users.new_token(sample, "ana")
+    assert (
+        TestClient(client.app).get("/api/figures", headers={"Authorization": f"Bearer {fresh}"}).status_code
+        == 200
+    )
+
+
+def test_other_users_sessions_survive_a_password_change(client: TestClient, sample: Store) -> None:
+    sign_in(client, "vic")
+    users.set_password(sample, "ana", "a-brand-new-password")
+    users.set_role(sample, "vic", "analyst")  # a role change does not sign anyone out
+    assert client.get("/api/review/figures").status_code == 200
+
+
+def test_a_removed_and_recreated_user_must_sign_in_again(client: TestClient, sample: Store) -> None:
+    sign_in(client, "vic")
+    users.remove_user(sample, "vic")
+    users.add_user(sample, "vic", password_of("vic"), "admin")
+    assert client.get("/api/figures").status_code == 401
+
+
 def test_wrong_password_and_rate_limit(client: TestClient) -> None:
     token = csrf_of(client.get("/login").text)
     codes = [

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from fogline.store import Store, StoreError
+from fogline.store import Store, StoreError, StoreMissing, open_store
 
 console = Console(stderr=False)
 err_console = Console(stderr=True)
@@ -19,6 +19,9 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", envvar="FOGLINE_DB", help="Database URL or SQLite file (default ./fogline.db)."),
 ]
+
+
+MISSING_HINT = " (create one with `fogline ingest` or `fogline demo`, or check --db / FOGLINE_DB)"
 
 
 class CliError(Exception):
@@ -53,5 +56,10 @@ def clean_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def open_db(db: str | None) -> Store:
-    return Store(db)
+def open_db(db: str | None, *, create: bool = False) -> Store:
+    """The store of ``--db``: commands that only read or change stored data need an existing database;
+    commands that add data (``create=True``) may create the file, but never a missing folder."""
+    try:
+        return open_store(db, create=create)
+    except StoreMissing as exc:
+        raise CliError(f"{exc}{'' if create else MISSING_HINT}") from None

@@ -24,7 +24,7 @@ def demo(
     from fogline.demo import run_demo
 
     with clean_errors():
-        store = open_db(db)
+        store = open_db(db, create=True)
         with console.status("running the demo …"):
             summary = run_demo(store, examples=examples, report_path=report)
         table = Table(title=f"Fogline demo ({summary.seconds:.1f} s)")

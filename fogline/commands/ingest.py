@@ -88,7 +88,7 @@ def ingest_command(
 ) -> None:
     """Read reports (text, Markdown, HTML, PDF, JSON Lines, RSS/Atom, URLs), extract and store them."""
     with clean_errors():
-        store = open_db(db)
+        store = open_db(db, create=True)
         try:
             total = len(expand_sources(sources))
             with _progress(total, "ingesting") as advance:

@@ -85,7 +85,7 @@ def users_add(
 ) -> None:
     """Create a user; the password is asked for (or read from stdin) and only its hash is stored."""
     with clean_errors():
-        store = open_db(db)
+        store = open_db(db, create=True)
         users_lib.add_user(store, name, _read_password(password_stdin), role)
         console.print(f"added {name} ({role})", highlight=False)
 
@@ -119,10 +119,15 @@ def users_role(
 
 @users_app.command("password")
 def users_password(name: str, password_stdin: PasswordStdin = False, db: DbOption = None) -> None:
-    """Set a new password."""
+    """Set a new password; the user's sessions end and their API token stops working."""
     with clean_errors():
-        users_lib.set_password(open_db(db), name, _read_password(password_stdin))
-        console.print(f"password changed for {name}", highlight=False)
+        store = open_db(db)
+        before = users_lib.get_user(store, name)
+        had_token = before is not None and bool(before.token_hash)
+        users_lib.set_password(store, name, _read_password(password_stdin))
+        console.print(f"password changed for {name}; their sessions were signed out", highlight=False)
+        if had_token:
+            console.print(f"their API token was revoked: `fogline users token {name}` issues a new one")
 
 
 @users_app.command("token")

@@ -37,6 +37,23 @@ class StoreError(Exception):
     """The database cannot be opened or used."""
 
 
+class StoreMissing(StoreError):
+    """The SQLite database file (or its folder) does not exist and was not to be created."""
+
+
+def _check_sqlite_file(path: Path, *, must_exist: bool, make_dirs: bool) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if path.exists():
+        return
+    if must_exist:
+        raise StoreMissing(f"database {path} does not exist")
+    if not path.parent.is_dir():
+        if not make_dirs:
+            raise StoreMissing(f"folder {path.parent} does not exist (for the database {path})")
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
 def resolve_url(url: str | None = None) -> str:
     """The database URL: the argument, else ``FOGLINE_DB``, else ``./fogline.db``.
 
@@ -80,7 +97,14 @@ class SaveResult:
 class Store:
     """Access to one Fogline database."""
 
-    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, create: bool = True, must_exist: bool = False, make_dirs: bool = True
+    ) -> None:
+        """Open the database; ``create`` applies pending migrations (creating the tables of a new one).
+
+        For a SQLite file: ``must_exist`` refuses a file that does not exist yet (``StoreMissing``);
+        ``make_dirs=False`` refuses to create a missing parent folder.
+        """
         self.url = resolve_url(url)
         try:
             parsed = make_url(self.url)
@@ -90,7 +114,7 @@ class Store:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                _check_sqlite_file(Path(database), must_exist=must_exist, make_dirs=make_dirs)
             else:
                 from sqlalchemy.pool import StaticPool
 
@@ -290,6 +314,10 @@ class Store:
         return result
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (and migrate) the store at ``url`` / ``FOGLINE_DB`` / ``./fogline.db``."""
-    return Store(url)
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open (and migrate) the store at ``url`` / ``FOGLINE_DB`` / ``./fogline.db``.
+
+    A SQLite file is created when ``create`` is true, but only in a folder that exists; with
+    ``create=False`` it must exist already. Both refusals raise ``StoreMissing`` naming the path.
+    """
+    return Store(url, must_exist=not create, make_dirs=False)

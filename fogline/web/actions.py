@@ -83,7 +83,7 @@ def register(app: FastAPI) -> None:
         user = await run_in_threadpool(users.authenticate, store_of(request), name, password)
         if user is None:
             return render(request, "login.html", {"next": target, "error": "Wrong name or password."}, 401)
-        session.sign_in(user.name)
+        session.sign_in(user.name, users.credentials_stamp(user))
         return RedirectResponse(target, status_code=303)
 
     @app.post("/logout", include_in_schema=False)

@@ -26,7 +26,6 @@ from fogline.schema import User
 from fogline.store import Store
 from fogline.users import has_role, session_secret
 from fogline.web.auth import COOKIE_NAME, SESSION_MAX_AGE, RateLimiter, Session, SessionCodec, resolve_user
-from fogline.web.queries import ensure_indexes
 
 HERE = Path(__file__).resolve().parent
 CSP = (
@@ -51,7 +50,6 @@ class Settings:
         self.anonymous_read = anonymous_read
         self.codec = SessionCodec(session_secret(store))
         self.login_limiter = RateLimiter(login_limit, login_window)
-        ensure_indexes(store)
 
 
 def settings(request: Request) -> Settings:

@@ -15,7 +15,7 @@ from typing import Any
 
 from fogline.schema import User
 from fogline.store import Store
-from fogline.users import get_user, has_role, user_for_token
+from fogline.users import credentials_stamp, get_user, has_role, user_for_token
 
 COOKIE_NAME = "fogline_session"
 SESSION_MAX_AGE = 7 * 24 * 3600
@@ -63,25 +63,28 @@ class Session:
 
     user: str | None = None
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    stamp: str = ""  # the user's ``credentials_stamp`` at sign-in: a new password ends the session
     dirty: bool = False  # must be (re)sent as a cookie
     fresh: bool = False  # created for this request (no valid cookie came with it)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"u": self.user, "c": self.csrf}
+        return {"u": self.user, "c": self.csrf, "s": self.stamp}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Session:
         if not data or not isinstance(data.get("c"), str):
             return cls(dirty=True, fresh=True)
-        return cls(user=data.get("u") if isinstance(data.get("u"), str) else None, csrf=data["c"])
+        user = data.get("u") if isinstance(data.get("u"), str) else None
+        stamp = data.get("s")
+        return cls(user=user, csrf=data["c"], stamp=stamp if isinstance(stamp, str) else "")
 
-    def sign_in(self, name: str) -> None:
-        self.user = name
+    def sign_in(self, name: str, stamp: str) -> None:
+        self.user, self.stamp = name, stamp
         self.csrf = secrets.token_urlsafe(24)  # a new token after sign-in (no session fixation)
         self.dirty, self.fresh = True, False
 
     def sign_out(self) -> None:
-        self.user = None
+        self.user, self.stamp = None, ""
         self.csrf = secrets.token_urlsafe(24)
         self.dirty, self.fresh = True, False
 
@@ -132,8 +135,9 @@ def resolve_user(store: Store, session: Session, authorization: str | None) -> t
         return user_for_token(store, token), True
     if session.user:
         user = get_user(store, session.user)
-        if user is None:  # removed since sign-in
-            session.sign_out()
+        if user is None or not hmac.compare_digest(session.stamp, credentials_stamp(user)):
+            session.sign_out()  # removed, or a new password, since this session signed in
+            return None, False
         return user, False
     return None, False
 

@@ -1,6 +1,7 @@
 """Read queries behind the web app and the API: filtered, paginated listings and full-text search.
 
-One SQLAlchemy query builder serves SQLite and PostgreSQL (``ilike`` is ``LIKE`` with ``lower`` on SQLite).
+One SQLAlchemy query builder serves SQLite and PostgreSQL (``ilike`` is ``LIKE`` with ``lower`` on SQLite);
+text search goes through ``fogline.store.search`` (FTS5 / pg_trgm indexes when present).
 Each listable table is described once in ``RESOURCES``: which columns hold its dates, places, actors…
 """
 
@@ -13,7 +14,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, String, and_, cast, func, or_, select, text
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from fogline.schema import (
@@ -28,6 +29,8 @@ from fogline.schema import (
     Statement,
 )
 from fogline.store import Store
+from fogline.store.search import ilike as _ilike
+from fogline.store.search import text_condition
 from fogline.store.tables import TABLES, _unwrap_optional
 
 R = TypeVar("R", bound=Record)
@@ -224,18 +227,6 @@ def retyped(items: list[R]) -> list[R]:
     return items
 
 
-def like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _ilike(column: Any, text: str) -> ColumnElement[bool]:
-    if not isinstance(column.type, String):
-        column = cast(column, String)
-    result: ColumnElement[bool] = column.ilike(like_pattern(text), escape="\\")
-    return result
-
-
 def entity_family(store: Store, entity_id: str) -> set[str]:
     """An entity and every entity merged into it."""
     table = TABLES["entities"]
@@ -323,8 +314,8 @@ def _conditions(store: Store, name: str, filters: Filters) -> list[ColumnElement
         cond.append(table.c.merged_into.is_(None))
         if filters.kind:
             cond.append(table.c.kind == filters.kind)
-    if filters.q and res.text:
-        cond.append(or_(*(_ilike(table.c[c], filters.q) for c in res.text)))
+    if filters.q and res.text:  # through the text index when the store has one (same results either way)
+        cond.append(text_condition(store, res.record.table, res.text, filters.q))
     return cond
 
 
@@ -344,38 +335,6 @@ def list_records(store: Store, name: str, filters: Filters) -> Page:
         rows = conn.execute(query).all()
     items = [typed(res.record, dict(r._mapping)) for r in rows]
     return Page(items=items, total=total, limit=limit, offset=offset, filters=filters.active())
-
-
-# Filters common enough to deserve a composite index that also covers the review-status condition:
-# figures of one measure over a period, items in a set of places.
-EXTRA_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("figures", ("measure", "date_start", "date_end", "review_status")),
-    ("figures", ("place_id", "review_status")),
-    ("events", ("place_id", "review_status")),
-)
-
-
-def ensure_indexes(store: Store) -> None:
-    """Indexes matching each listing's sort order (date, id), so a page is an index walk, not a sort.
-
-    Idempotent (``IF NOT EXISTS``, valid on SQLite and PostgreSQL); run when the web app starts.
-    """
-    with store.engine.begin() as conn:
-        for res in RESOURCES.values():
-            columns = [o.lstrip("-") for o in res.order_by]
-            if len(columns) < 2 or columns == ["id"]:
-                continue
-            _create_index(conn, res.record.table, tuple(columns))
-        for table, extra in EXTRA_INDEXES:
-            _create_index(conn, table, extra)
-
-
-def _create_index(conn: Any, table: str, columns: tuple[str, ...]) -> None:
-    quote = conn.dialect.identifier_preparer.quote
-    index = quote(f"ix_web_{table}_{'_'.join(columns)}")
-    conn.execute(
-        text(f"CREATE INDEX IF NOT EXISTS {index} ON {quote(table)} ({', '.join(map(quote, columns))})")
-    )
 
 
 def entities_by_id(store: Store, ids: set[str]) -> dict[str, Entity]:
