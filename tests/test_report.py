@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from fogline.cli import app
 from fogline.reconcile.corpus import Corpus
 from fogline.report import RENDERERS, build_report, render, write_report
-from fogline.report.graphics import area_outlines, event_map, map_points, to_svg
+from fogline.report.graphics import to_svg
+from fogline.report.maps import area_outlines, event_map, map_points
 from fogline.schema import Extraction, ReportRun
 from fogline.store import Store
 

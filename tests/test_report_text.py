@@ -63,7 +63,7 @@ def test_status_says_how_far_a_figure_is_corroborated() -> None:
     )
     assert text.status(two) == "consistent"
     vague = _tally([_claim(12, 99, "vague", number_text="dozens")], 12, 12, 99)
-    assert text.status(vague) == "vague"
+    assert text.status(vague) == "approximate"
     disputed = _tally([_claim(13, 13, "exact", "A"), _claim(216, None, "at_least", "B")], 13, 13, 216, True)
     assert text.status(disputed) == "contested"
 

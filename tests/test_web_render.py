@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from test_web import PLACES
+import lxml.html
+from fastapi.testclient import TestClient
+from test_reconcile import _doc, fig
+from test_web import PLACES, app_for
 
-from fogline.schema import Entity, Figure, Mention
+from fogline.schema import Entity, Extraction, Figure, Measure, Mention, Qualifier, VictimGroup
+from fogline.store import Store
 
 
 def test_segments_cover_the_text_with_innermost_item_first() -> None:
@@ -43,3 +47,29 @@ def test_chart_and_map_geometry() -> None:
     assert kadugli.r > elobeid.r and kadugli.y > elobeid.y  # El Obeid is further north
     assert all(0 <= p.x <= view.width and 0 <= p.y <= view.height for p in view.points)
     assert place_map([]).empty
+
+
+def test_dashboard_puts_counted_tallies_first_and_marks_vague_ones(sqlite_store: Store) -> None:
+    dozens = dict(measure=Measure.INJURED, group=VictimGroup.CHILDREN, qualifier=Qualifier.VAGUE)
+    sqlite_store.save(
+        Extraction(
+            document=_doc("d1"), figures=[fig("d1", 1, 12, 99, number_text="dozens", source="A", **dozens)]
+        )
+    )
+    sqlite_store.save(
+        Extraction(
+            document=_doc("d2"), figures=[fig("d2", 1, 12, 99, number_text="dozens", source="B", **dozens)]
+        )
+    )
+    sqlite_store.save(Extraction(document=_doc("d3"), figures=[fig("d3", 1, 7, source="the clinic")]))
+    with TestClient(app_for(sqlite_store, anonymous_read=True)) as client:
+        tallies = client.get("/api/dashboard").json()["tallies"]
+        page = lxml.html.fromstring(client.get("/").text)
+    vague = next(t for t in tallies if t["group"] == "children")
+    assert (vague["best"], vague["conservative"]) == (12, 12)  # the data keeps ACLED's value
+    cards = page.xpath("//article[contains(@class, 'tally')]")
+    assert len(cards) == 2 and "approximate" not in cards[0].get("class")  # 1 source, but a number
+    assert "approximate" in cards[1].get("class")
+    value = cards[1].xpath(".//span[contains(@class, 'value')]")[0].text_content()
+    assert value == "dozens" and cards[1].xpath(".//span[contains(@class, 'approx-badge')]")
+    assert "range 12–99" in cards[1].text_content()

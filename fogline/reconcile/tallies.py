@@ -135,6 +135,19 @@ class Tally:
     def current(self) -> list[TallyClaim]:
         return [c for c in self.claims if not c.superseded]
 
+    @property
+    def approximate(self) -> bool:
+        """No source gives a number: every figure the values rest on is vague ("dozens"), so low–high is
+        the honest reading and ``best`` is only a placeholder (``conservative`` stays ACLED's code)."""
+        return vague_only(self.claims)
+
+    @property
+    def vague_words(self) -> list[str]:
+        """The vague figures the values rest on, as written ("dozens"), when the tally is approximate."""
+        if not self.approximate:
+            return []
+        return unique([" ".join(c.number_text.lower().split()) for c in _basis(self.claims) if c.number_text])
+
 
 @dataclass
 class _Item:
@@ -206,6 +219,17 @@ def counted(claim: TallyClaim, claims: list[TallyClaim]) -> bool:
     if claim.qualifier != VAGUE:
         return True
     return all(c.qualifier == VAGUE for c in claims if not c.superseded)
+
+
+def _basis(claims: list[TallyClaim]) -> list[TallyClaim]:
+    """The claims a tally's values are read from before vague ones are set aside (as ``summarise``)."""
+    return [c for c in claims if c.credible and not c.superseded] or [c for c in claims if not c.superseded]
+
+
+def vague_only(claims: list[TallyClaim]) -> bool:
+    """True when the current figures are all vague words ("dozens", "tens of thousands")."""
+    basis = _basis(claims)
+    return bool(basis) and all(c.qualifier == VAGUE for c in basis)
 
 
 @dataclass
@@ -525,13 +549,20 @@ def compute_tallies(
 
 
 def headline_tallies(tallies: list[Tally], limit: int = 12) -> list[Tally]:
-    """The ``limit`` most important tallies (most sources, then non-combatant groups, then largest), kept
-    in their given order: cutting the sorted list would drop a whole measure (e.g. displacement) first."""
-    if len(tallies) <= limit:
-        return tallies
+    """The ``limit`` most important tallies: those resting on a number before those resting only on vague
+    words ("dozens of wounded" is not a headline next to counted figures), then most sources, non-combatant
+    groups, largest. Numbered tallies come first; within each part the given order is kept: cutting the
+    sorted list would drop a whole measure (e.g. displacement) first."""
     ranked = sorted(
         range(len(tallies)),
-        key=lambda i: (-len(tallies[i].sources), tallies[i].group in COMBATANT_GROUPS, -tallies[i].best, i),
+        key=lambda i: (
+            tallies[i].approximate,
+            -len(tallies[i].sources),
+            tallies[i].group in COMBATANT_GROUPS,
+            -tallies[i].best,
+            i,
+        ),
     )
     keep = set(ranked[:limit])
-    return [t for i, t in enumerate(tallies) if i in keep]
+    kept = [t for i, t in enumerate(tallies) if i in keep]
+    return [t for t in kept if not t.approximate] + [t for t in kept if t.approximate]

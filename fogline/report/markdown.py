@@ -32,7 +32,7 @@ def render_markdown(report: SituationReport) -> str:
             status = "**contested**" if t.contested else text.status(t)
             out.append(
                 f"| {_cell(text.what(t))} | {_cell(t.place or '—')} | {text.tally_range(t)} | "
-                f"{text.value(t, t.best)} | {text.value(t, t.conservative)} | {sources} | {status} |"
+                f"{text.best_text(t)} | {text.value(t, t.conservative)} | {sources} | {status} |"
             )
         out.append("")
         moved = [h for h in report.headlines if len(h.tally.history) > 1]

@@ -16,7 +16,8 @@ from fogline.reconcile.corpus import Corpus
 from fogline.reconcile.events import MergedEvent
 from fogline.reconcile.tallies import Tally, TallyClaim, headline_tallies
 from fogline.reconcile.timeline import Reconciled, TimelineEntry, entries_of, reconcile
-from fogline.report.graphics import Scene, area_outlines, event_map, focus, map_points, tally_chart
+from fogline.report.graphics import Scene, tally_chart
+from fogline.report.maps import MapPanel, map_panels, map_points
 from fogline.report.runs import previous_run, summary_of, what_changed
 from fogline.schema import ReportRun
 from fogline.store import Store
@@ -75,8 +76,10 @@ class SituationReport:
     footnotes: list[Footnote] = field(default_factory=list)
     summary: dict[str, object] = field(default_factory=dict)
     charts: dict[str, Scene] = field(default_factory=dict)  # tally id -> chart of the tally over time
-    map: Scene | None = None
-    map_elsewhere: list[str] = field(default_factory=list)  # located events outside the mapped area
+    maps: list[MapPanel] = field(default_factory=list)  # one panel per cluster, most reported first
+    map: Scene | None = None  # the first panel's drawing
+    map_elsewhere: list[str] = field(default_factory=list)  # clusters beyond the panels, not drawn
+    map_coarse: list[str] = field(default_factory=list)  # events located at country/province level only
     omitted: dict[str, int] = field(default_factory=dict)  # section -> older items left out
     _index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
@@ -241,8 +244,9 @@ def build_report(
     report.facilities = [_cited(report, f, f.item_ids, quotes) for f in _recent(rec.facilities, MAX_ITEMS)]
     report.events = rec.events
     report.charts = {h.tally.id: tally_chart(h.tally) for h in report.headlines if _moved(h.tally)}
-    points, report.map_elsewhere = focus(corpus, map_points(corpus, rec.events, rec.facilities))
-    report.map = event_map(points, area_outlines(corpus, points)) if points else None
+    points = map_points(corpus, rec.events, rec.facilities)
+    report.maps, report.map_elsewhere, report.map_coarse = map_panels(corpus, points)
+    report.map = report.maps[0].scene if report.maps else None
     report.summary = summary_of(report)
     if previous is None:
         previous = previous_run(corpus.store, place=report.place)

@@ -103,6 +103,31 @@ def drawing(scene: Scene, max_width: float) -> Drawing:
     return d
 
 
+def _map_flow(
+    report: SituationReport, width: float, heading: Flowable, small: ParagraphStyle
+) -> list[Flowable]:
+    """The map panels: the largest cluster at full width, the others two to a row, each with its caption."""
+    first, *insets = report.maps
+    out: list[Flowable] = [
+        KeepTogether(
+            [heading, drawing(first.scene, width), Paragraph(escape(text.panel_caption(first)), small)]
+        )
+    ]
+    cell = width / 2 - 6
+    for k in range(0, len(insets), 2):
+        row = [
+            [drawing(panel.scene, cell), Paragraph(escape(text.panel_caption(panel)), small)]
+            for panel in insets[k : k + 2]
+        ]
+        table = Table([row], colWidths=[width / 2] * len(row), hAlign="LEFT")
+        table.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        out += [Spacer(1, 6), table]
+    out.append(Paragraph(escape(text.map_caption(report)), small))
+    return out
+
+
 def _notes(ns: list[int]) -> str:
     return f"<super>[{','.join(str(n) for n in ns)}]</super>" if ns else ""
 
@@ -149,20 +174,24 @@ def render_pdf(report: SituationReport) -> bytes:
                 f"{escape(src)}: {escape(claim)}{_notes(hl.notes.get(src, []))}"
                 for src, claim in text.source_claims(t)
             )
-            status = '<font color="#c0392b"><b>contested</b></font>' if t.contested else text.status(t)
+            status = text.status(t)
+            if status == "contested":
+                status = '<font color="#c0392b"><b>contested</b></font>'
+            elif status == "approximate":
+                status = '<font color="#8a5a00"><i>approximate</i></font>'
             rows.append(
                 [
                     p(escape(text.what(t)), cell),
                     p(escape(t.place or "—"), cell),
                     p(escape(text.tally_range(t)), cell),
-                    p(escape(text.value(t, t.best)), cell),
+                    p(escape(text.best_text(t)), cell),
                     p(escape(text.value(t, t.conservative)), cell),
                     p(sources, cell),
                     p(status, cell),
                 ]
             )
         table = Table(
-            rows, colWidths=[24 * mm, 19 * mm, 29 * mm, 19 * mm, 19 * mm, None, 20 * mm], repeatRows=1
+            rows, colWidths=[22 * mm, 19 * mm, 29 * mm, 19 * mm, 19 * mm, None, 23 * mm], repeatRows=1
         )
         table.setStyle(
             TableStyle(
@@ -206,16 +235,8 @@ def render_pdf(report: SituationReport) -> bytes:
         flow.append(p(f"• {when}{escape(text.statement_line(s))}{said}{_notes(c.notes)}"))
     if not report.statements:
         flow.append(p("None reported."))
-    if report.map is not None:
-        flow.append(
-            KeepTogether(
-                [
-                    p("Map of events", h2),
-                    drawing(report.map, width),
-                    p(escape(text.map_caption(report)), small),
-                ]
-            )
-        )
+    if report.maps:
+        flow += _map_flow(report, width, p("Map of events", h2), small)
     flow.append(p("Timeline", h2))
     if text.omitted_line(report, "timeline"):
         flow.append(p(f"<i>{escape(text.omitted_line(report, 'timeline'))}</i>", small))

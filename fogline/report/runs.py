@@ -25,6 +25,8 @@ def summary_of(report: SituationReport) -> dict[str, Any]:
                 "high": h.tally.high,
                 "contested": h.tally.contested,
                 "sources": list(h.tally.sources),
+                "approximate": h.tally.approximate,
+                "words": h.tally.vague_words,
             }
             for h in report.headlines
         },
@@ -41,6 +43,13 @@ def _range(t: dict[str, Any]) -> str:
     return f"{t['low']:,}–{t['high']:,}" if t["low"] != t["high"] else f"{t['low']:,}"
 
 
+def _best(t: dict[str, Any]) -> str:
+    """ "best 460", or for a tally resting only on vague words "dozens, no precise figure" (no fake 12)."""
+    if t.get("approximate"):
+        return f"{', '.join(t.get('words') or []) or 'approximate'}, no precise figure"
+    return f"best {t['best']:,}"
+
+
 def what_changed(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
     """Plain-language differences between two report summaries."""
     out: list[str] = []
@@ -49,13 +58,15 @@ def what_changed(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
         old = old_tallies.get(key)
         if old is None:
             out.append(
-                f"New figure: {t['label']}: best {t['best']:,} (range {_range(t)}), "
-                f"{len(t['sources'])} source(s)"
+                f"New figure: {t['label']}: {_best(t)} (range {_range(t)}), {len(t['sources'])} source(s)"
             )
             continue
         parts = []
         if (old["low"], old["best"], old["high"]) != (t["low"], t["best"], t["high"]):
-            parts.append(f"best {old['best']:,} → {t['best']:,}, range {_range(old)} → {_range(t)}")
+            if old.get("approximate") or t.get("approximate"):
+                parts.append(f"{_best(old)} → {_best(t)}, range {_range(old)} → {_range(t)}")
+            else:
+                parts.append(f"best {old['best']:,} → {t['best']:,}, range {_range(old)} → {_range(t)}")
         added = [s for s in t["sources"] if s not in old["sources"]]
         if added:
             parts.append("new source(s): " + ", ".join(added))

@@ -8,6 +8,7 @@ from fogline.reconcile.corpus import norm_key
 from fogline.reconcile.digest import AgreementItem, FacilityItem, StatementItem
 from fogline.reconcile.tallies import MEASURE_WORDS, Tally, counted
 from fogline.reconcile.timeline import ACT_VERBS
+from fogline.report.maps import CLUSTER_KM, MapPanel
 from fogline.report.model import SituationReport
 
 QUALIFIER_WORDS = {
@@ -50,13 +51,22 @@ def tally_range(t: Tally) -> str:
 
 
 def status(t: Tally) -> str:
-    """contested, consistent (several sources agree), single source, or vague (no source gives a number)."""
+    """contested, consistent (several sources agree), single source, or approximate (no source gives a
+    number, only words such as "dozens")."""
     if t.contested:
         return "contested"
-    current = t.current()
-    if current and all(c.qualifier == "vague" for c in current):
-        return "vague"
+    if t.approximate:
+        return "approximate"
     return "consistent" if len(t.sources) > 1 else "single source"
+
+
+def best_text(t: Tally) -> str:
+    """The tally's headline value: its best figure, or for an approximate tally the words its sources used
+    and the range they stand for ("dozens (12–99)"), never a single number that would pretend precision."""
+    if not t.approximate:
+        return value(t, t.best)
+    words = ", ".join(t.vague_words) or "approximately"
+    return f"{words} ({tally_range(t)})"
 
 
 def what(t: Tally) -> str:
@@ -166,13 +176,28 @@ def changes_heading(report: SituationReport) -> str:
 
 
 def map_caption(report: SituationReport) -> str:
+    panels = len(report.maps)
     caption = (
         "Event and facility locations (neighbourhood level where known) over a drawn graticule; dot size "
-        "grows with the number of reports; the area is outlined by the extent of its known places."
+        "grows with the number of reports; each area is outlined by the extent of its known places."
     )
+    if panels > 1:
+        caption += (
+            f" One panel per group of places within {CLUSTER_KM:g} km of each other ({panels} panels, most "
+            "reported first), each with its own extent and scale."
+        )
     if report.map_elsewhere:
         caption += " Also reported elsewhere (not drawn): " + ", ".join(report.map_elsewhere) + "."
+    if report.map_coarse:
+        caption += (
+            " Located only at country or province level (not drawn): " + ", ".join(report.map_coarse) + "."
+        )
     return caption
+
+
+def panel_caption(panel: MapPanel) -> str:
+    """ "El Fasher, Tawila: 7 report(s) at 3 location(s)" """
+    return f"{panel.name}: {panel.weight:,} report(s) at {len(panel.points):,} location(s)"
 
 
 def omitted_line(report: SituationReport, section: str) -> str:

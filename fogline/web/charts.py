@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from fogline.report.graphics import nice_max as _nice_max
+from fogline.report.labels import LabelPlacer
 from fogline.schema import Entity
 
 SERIES_COLOURS = ("#b03a2e", "#1f618d", "#7d6608", "#196f3d")
+LABEL_SIZE = 11.0  # font size of the map labels in dashboard.html
 
 
 @dataclass
@@ -155,32 +157,17 @@ def place_map(places: list[tuple[Entity, int]], width: int = 480, height: int = 
 
 
 def _place_labels(points: list[MapPoint], width: int, height: int, max_labels: int = 15) -> None:
-    """Greedy label placement, biggest points first: right of the point, else left, else no label."""
-    boxes: list[tuple[float, float, float, float]] = [
-        (p.x - p.r, p.y - p.r, p.x + p.r, p.y + p.r) for p in points
-    ]
+    """Labels for the biggest points first, beside the point (right, left, above, below), abbreviated when
+    only a shorter form fits; a label that collides with another label or a point is left out (the point
+    keeps its tooltip)."""
+    placer = LabelPlacer(width, height, size=LABEL_SIZE, gap=3.0)
+    placer.block_circles((p.x, p.y, p.r) for p in points)
     placed = 0
     for point in points:
         if placed >= max_labels:
             break
         text = point.name if len(point.name) <= 28 else point.name[:27] + "…"
-        w, h = 6.2 * len(text), 12.0
-        for anchor, x0 in (("start", point.x + point.r + 3), ("end", point.x - point.r - 3)):
-            left = x0 if anchor == "start" else x0 - w
-            box = (left, point.y - h / 2, left + w, point.y + h / 2)
-            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-            overlaps = any(
-                box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-                for b in boxes
-                if b != (point.x - point.r, point.y - point.r, point.x + point.r, point.y + point.r)
-            )
-            if inside and not overlaps:
-                point.label, point.label_x, point.label_y, point.anchor = (
-                    text,
-                    round(x0, 1),
-                    point.y + 4,
-                    anchor,
-                )
-                boxes.append(box)
-                placed += 1
-                break
+        spot = placer.place(point.x, point.y, point.r, text)
+        if spot is not None:
+            point.label, point.label_x, point.label_y, point.anchor = spot.text, spot.x, spot.y, spot.anchor
+            placed += 1
