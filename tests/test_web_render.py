@@ -73,3 +73,20 @@ def test_dashboard_puts_counted_tallies_first_and_marks_vague_ones(sqlite_store:
     value = cards[1].xpath(".//span[contains(@class, 'value')]")[0].text_content()
     assert value == "dozens" and cards[1].xpath(".//span[contains(@class, 'approx-badge')]")
     assert "range 12–99" in cards[1].text_content()
+
+
+def test_tallies_page_shows_vague_only_tallies_as_words_not_a_count(sqlite_store: Store) -> None:
+    dozens = dict(measure=Measure.INJURED, group=VictimGroup.CHILDREN, qualifier=Qualifier.VAGUE)
+    sqlite_store.save(
+        Extraction(
+            document=_doc("d1"), figures=[fig("d1", 1, 12, 99, number_text="dozens", source="A", **dozens)]
+        )
+    )
+    sqlite_store.save(Extraction(document=_doc("d3"), figures=[fig("d3", 1, 7, source="the clinic")]))
+    with TestClient(app_for(sqlite_store, anonymous_read=True)) as client:
+        page = lxml.html.fromstring(client.get("/tallies").text)
+    rows = page.xpath("//table[contains(@class, 'data')]/tbody/tr")
+    vague = next(r for r in rows if r.xpath(".//span[contains(@class, 'approx-badge')]"))
+    counted = next(r for r in rows if not r.xpath(".//span[contains(@class, 'approx-badge')]"))
+    assert vague.xpath("./td")[1].text_content().strip().startswith("dozens")
+    assert counted.xpath("./td")[1].text_content().strip() == "7"

@@ -130,6 +130,7 @@ templates.env.globals["page_url"] = page_url
 templates.env.globals["json_text"] = json_text
 # tallies read the same on every page as in the report: "more than 460" is ">460", not 461
 templates.env.globals["tally_value"] = report_text.value
+templates.env.globals["tally_best_text"] = report_text.best_text
 templates.env.globals["tally_range"] = report_text.tally_range
 templates.env.globals["tally_status"] = report_text.status
 
