@@ -29,6 +29,7 @@ from fogline.gazetteer.actors import (
 )
 from fogline.gazetteer.normalize import fold_word, light_key, name_key, name_words
 from fogline.gazetteer.places import place_gazetteer
+from fogline.nlp.extensions import doc_value
 from fogline.nlp.gazetteer_match import needs_context, sentence_span, token_table
 from fogline.schema import ActorType, Entity, Mention, PlaceLevel
 
@@ -138,11 +139,10 @@ def guess_type(words: tuple[str, ...]) -> ActorType | None:
 def occupied(doc: Doc) -> set[int]:
     """Token indices already inside a PLACE/ACTOR/FACILITY mention."""
     taken: set[int] = set()
-    for m in doc._.mentions or []:
+    table = token_table(doc)
+    for m in doc_value(doc, "mentions") or []:
         if m.label in ("PLACE", "ACTOR", "FACILITY"):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                taken.update(range(span.start, span.end))
+            taken.update(table.token_range(m.start, m.end))
     return taken
 
 
@@ -159,8 +159,8 @@ def in_context(doc: Doc, name: str) -> Entity | None:
 
 def doc_countries(doc: Doc) -> Counter[str]:
     counts: Counter[str] = Counter()
-    entities = doc._.entities or {}
-    for m in doc._.mentions or []:
+    entities = doc_value(doc, "entities") or {}
+    for m in doc_value(doc, "mentions") or []:
         entity = entities.get(m.entity_id)
         if entity is not None and entity.country:
             counts[entity.country] += 1
@@ -350,24 +350,26 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
 
 def _add_place_authorities(doc: Doc, add: AddMention, extractor: str, taken: set[int]) -> None:
     places = place_gazetteer().entities
-    lowered = token_table(doc).lowers
-    for m in list(doc._.mentions or []):
+    table = token_table(doc)
+    lowered = table.lowers
+    for m in list(doc_value(doc, "mentions") or []):
         if m.label != "PLACE":
             continue
         place = places.get(m.entity_id or "")
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if place is None or span is None or place.type == PlaceLevel.COUNTRY:
+        if place is None or place.type == PlaceLevel.COUNTRY:
             continue
+        tokens = table.token_range(m.start, m.end)
+        span_start, span_end = tokens.start, tokens.stop
         for phrase in _PLACE_AUTHORITY_AFTER:
-            end = span.end + len(phrase)
-            if tuple(lowered[span.end : end]) == phrase and not any(i in taken for i in range(span.end, end)):
-                _add_authority(doc, add, extractor, doc[span.start : end], place.name, taken)
+            end = span_end + len(phrase)
+            if tuple(lowered[span_end:end]) == phrase and not any(i in taken for i in range(span_end, end)):
+                _add_authority(doc, add, extractor, doc[span_start:end], place.name, taken)
                 break
         for phrase in _PLACE_AUTHORITY_BEFORE:
-            start = span.start - len(phrase)
-            free = not any(i in taken for i in range(max(start, 0), span.start))
-            if start >= 0 and tuple(lowered[start : span.start]) == phrase and free:
-                _add_authority(doc, add, extractor, doc[start : span.end], place.name, taken)
+            start = span_start - len(phrase)
+            free = not any(i in taken for i in range(max(start, 0), span_start))
+            if start >= 0 and tuple(lowered[start:span_start]) == phrase and free:
+                _add_authority(doc, add, extractor, doc[start:span_end], place.name, taken)
                 break
 
 
@@ -375,11 +377,13 @@ def _add_place_bodies(doc: Doc, add: AddMention, extractor: str, taken: set[int]
     """ "the local council of the A and B neighbourhoods" -> one government actor "Council of A and B"."""
     places = place_gazetteer().entities
     by_start: dict[int, tuple[int, Entity]] = {}
-    for m in doc._.mentions or []:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.label == "PLACE" and span is not None and m.entity_id in places:
-            by_start[span.start] = (span.end, places[m.entity_id or ""])
-    lowers = token_table(doc).lowers
+    table = token_table(doc)
+    for m in doc_value(doc, "mentions") or []:
+        if m.label == "PLACE" and m.entity_id in places:
+            tokens = table.token_range(m.start, m.end)
+            if len(tokens):
+                by_start[tokens.start] = (tokens.stop, places[m.entity_id or ""])
+    lowers = table.lowers
     for t, lower in enumerate(lowers):
         head = _BODY_HEADS.get(lower)
         if head is None or t in taken or t + 1 >= len(doc) or lowers[t + 1] != "of":
@@ -473,7 +477,7 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
     """ORG/PERSON/GPE/LOC entities of the model that no gazetteer mention explains."""
     taken = occupied(doc)
     countries = doc_countries(doc)
-    for ent in doc._.model_ents or []:
+    for ent in doc_value(doc, "model_ents") or []:
         span = _trim(ent)
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
@@ -516,7 +520,7 @@ def add_model_entities(doc: Doc, add: AddMention, extractor: str) -> None:
                     attrs["role"] = role
             add(doc, span, entity, "ACTOR", extractor, _MODEL_CONFIDENCE, attrs)
             if attrs.get("role"):
-                doc._.entities[entity.id].attributes.setdefault("role", attrs["role"])
+                doc_value(doc, "entities")[entity.id].attributes.setdefault("role", attrs["role"])
         else:
             continue
         taken.update(range(span.start, span.end))
@@ -645,7 +649,7 @@ def add_cue_actors(doc: Doc, add: AddMention, extractor: str) -> None:
                         attrs["role"] = role
                 add(doc, span, entity, "ACTOR", extractor, 0.65, attrs)
                 if attrs.get("role"):
-                    doc._.entities[entity.id].attributes.setdefault("role", attrs["role"])
+                    doc_value(doc, "entities")[entity.id].attributes.setdefault("role", attrs["role"])
                 taken.update(range(span.start, span.end))
 
 
@@ -696,8 +700,8 @@ def _possessive_of_known(span: Span) -> bool:
 
 def same_person(doc: Doc, words: tuple[str, ...]) -> Entity | None:
     """A person named earlier in the document whose full name ends with these words ("Barzani")."""
-    entities = doc._.entities or {}
-    for m in reversed(doc._.mentions or []):
+    entities = doc_value(doc, "entities") or {}
+    for m in reversed(doc_value(doc, "mentions") or []):
         entity = entities.get(m.entity_id or "")
         if entity is None or entity.type != ActorType.PERSON:
             continue
@@ -714,8 +718,10 @@ def same_person(doc: Doc, words: tuple[str, ...]) -> Entity | None:
 def resolve_references(doc: Doc, add: AddMention, extractor: str) -> None:
     """ "the ministry", "the Observatory", "the organisation" -> the most recent actor with that head noun."""
     taken = occupied(doc)
-    entities = doc._.entities or {}
-    actors = sorted((m for m in doc._.mentions or [] if m.label == "ACTOR"), key=lambda m: m.start)
+    entities = doc_value(doc, "entities") or {}
+    actors = sorted(
+        (m for m in doc_value(doc, "mentions") or [] if m.label == "ACTOR"), key=lambda m: m.start
+    )
     lowers = token_table(doc).lowers
     for t in range(len(lowers) - 1):
         if lowers[t] != "the" or lowers[t + 1] not in _REFERENCE_LOWER:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
-from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
 from fogline.nlp.fastre import alternation, with_first_char_filter
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
@@ -154,7 +154,7 @@ def lexicon() -> _Lexicon:
     modifiers = "|".join(data["modifiers"])
     return _Lexicon(
         noun_kind=noun_kind,
-        noun_re=re.compile(rf"\b(?:{alternation(list(noun_kind))})\b", re.I),
+        noun_re=with_first_char_filter(re.compile(rf"\b(?:{alternation(list(noun_kind))})\b", re.I)),
         modifiers_re=re.compile(rf"((?:\b(?:{modifiers})\s+)+)$", re.I),
         partial=frozenset(data["partial_modifiers"]),
         before=before,
@@ -222,15 +222,20 @@ class AgreementExtractor:
         lex = lexicon()
         out: list[_Found] = []
         offset = sent.start_char
-        dates = [
-            m
-            for m in (doc._.dates or [m for m in doc._.mentions or [] if m.label == "DATE"])
-            if m.start >= sent.start_char and m.end <= sent.end_char
-        ]
+        dates: list[Mention] | None = None  # the sentence's DATE mentions, read at the first noun
         last_end = -1
         for match in lex.noun_re.finditer(text):
             if match.start() < last_end:
                 continue
+            if dates is None:
+                dates = [
+                    m
+                    for m in (
+                        doc_value(doc, "dates")
+                        or [m for m in doc_value(doc, "mentions") or [] if m.label == "DATE"]
+                    )
+                    if m.start >= sent.start_char and m.end <= sent.end_char
+                ]
             noun = re.sub(r"\s+", " ", match.group(0))
             head, tail = text[: match.start()], text[match.end() :]
             before_date = next((m for m in dates if 0 <= match.start() + offset - m.end <= 2), None)
@@ -332,7 +337,7 @@ class AgreementExtractor:
         b_end = b_start + stop.start() if stop else sent.end_char
         proposers = [
             party
-            for m in doc._.mentions or []
+            for m in doc_value(doc, "mentions") or []
             if b_start <= m.start and m.end <= b_end and (party := _as_party(doc, m)) is not None
         ]
         if not proposers:
@@ -410,7 +415,7 @@ class AgreementExtractor:
         text = doc_text(doc)
         mentions = [
             party
-            for m in doc._.mentions or []
+            for m in doc_value(doc, "mentions") or []
             if m.start >= sent.start_char
             and m.end <= sent.end_char
             and (party := _as_party(doc, m)) is not None
@@ -458,7 +463,7 @@ def _as_party(doc: Doc, mention: Mention) -> Mention | None:
         return mention
     if mention.label != "PLACE":
         return None
-    entity = (doc._.entities or {}).get(mention.entity_id)
+    entity = (doc_value(doc, "entities") or {}).get(mention.entity_id)
     if entity is None:
         return None
     if entity.type == "country":

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.nlp.dates_rules import DateExpr, iso_at, resolve, scan
-from fogline.nlp.extensions import doc_list, doc_text, document_id, register_extensions
+from fogline.nlp.extensions import doc_list, doc_text, doc_value, document_id, register_extensions
 from fogline.schema import Mention, make_id
 
 EXTRACTOR = "fogline.dates.v1"
@@ -191,15 +191,15 @@ class DateTagger:
 
     @staticmethod
     def _pub_date(doc: Doc, text: str, exprs: list[DateExpr]) -> tuple[date | None, bool]:
-        meta = doc._.document
+        meta = doc_value(doc, "document")
         given = parse_iso_date(getattr(meta, "published", None)) if meta is not None else None
         if given is not None and not getattr(meta, "published_inferred", False):
             return given, False
         by = (getattr(meta, "meta", None) or {}).get("published_inferred_by")
         if given is not None and by == "related_reports":
             return given, True  # dated from related reports (fogline.ingest.dating): the text cannot redo it
-        if isinstance(doc._.pub_date, date):
-            return doc._.pub_date, bool(doc._.pub_date_inferred)
+        if isinstance(doc_value(doc, "pub_date"), date):
+            return doc_value(doc, "pub_date"), bool(doc_value(doc, "pub_date_inferred"))
         guess = infer_pub_date(text, exprs)
         if guess.value is not None and meta is not None and isinstance(getattr(meta, "meta", None), dict):
             meta.meta["published_inferred_by"] = guess.method  # audit trail: dateline, latest_date…
@@ -275,7 +275,7 @@ def acled_time_precision(precision: str | None) -> int | None:
 
 def dates_in(doc: Doc, start: int, end: int) -> list[Mention]:
     """The DATE mentions of ``doc`` whose span lies within [start, end), in text order."""
-    return [m for m in (doc._.dates or []) if m.start >= start and m.end <= end]
+    return [m for m in (doc_value(doc, "dates") or []) if m.start >= start and m.end <= end]
 
 
 def nearest_date(doc: Doc, position: int, start: int, end: int) -> Mention | None:

@@ -2,7 +2,8 @@
 
 1. ``fogline.gazetteer.v1`` finds every gazetteer place and actor name in one pass over the tokens.
 2. ``fogline.model_ner.v1`` runs the model's statistical NER only on sentences that need it (attribution or
-   casualty sentences with capitalised words the gazetteer did not explain) -> ``doc._.model_ents``.
+   casualty sentences with capitalised words the gazetteer did not explain), and there only on the words
+   around those capitalised words -> ``doc._.model_ents``.
 3. ``fogline.actors.v1`` turns model entities, attribution cues and generic patterns ("Nigerian troops") into
    ACTOR/PLACE mentions for what the gazetteer missed, and resolves "the ministry"-style references.
 """
@@ -10,13 +11,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from fogline.gazetteer.actors import actor_entity, actor_gazetteer
 from fogline.gazetteer.normalize import fold_word, name_key
@@ -29,9 +31,10 @@ from fogline.nlp.actor_cues import (
     is_bare_head,
     resolve_references,
 )
-from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
 from fogline.nlp.gazetteer_match import (
     PhraseIndex,
+    TokenTable,
     country_context,
     find_matches,
     likely_not_place,
@@ -309,70 +312,132 @@ def _name_word(text: str, lower: str) -> bool:
 
 @dataclass
 class ModelNer:
-    """The model's statistical NER, run on selected sentences only -> ``doc._.model_ents``."""
+    """The model's statistical NER, run on selected sentences only -> ``doc._.model_ents``.
+
+    ``pipe`` takes a batch of documents: one forward pass for all of them (the model's cost per call is
+    about that of 25 words, so a batch of 16 documents saves most of it); each document is still read on its
+    own (the model's convolutions are padded between documents)."""
 
     nlp: Language
     stats: NerStats = field(default_factory=NerStats)
+    batched: bool = True  # ``fogline.nlp.pipeline`` hands this component whole batches (``pipe``)
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         ents = doc_list(doc, "model_ents")
-        guarded(doc, MODEL_NER, lambda: ents.extend(self._run(doc)))
+        guarded(doc, MODEL_NER, lambda: ents.extend(self._run([doc])[0]))
         return doc
 
-    def _run(self, doc: Doc) -> list[Span]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        register_extensions()
+        for batch in minibatch(docs, size=batch_size):
+            try:
+                results = self._run(batch)
+            except Exception:  # a failing batch: one document at a time, each failure on its own document
+                yield from (self(doc) for doc in batch)
+                continue
+            for doc, found in zip(batch, results, strict=True):
+                doc_list(doc, "model_ents").extend(found)
+                yield doc
+
+    def _run(self, docs: list[Doc]) -> list[list[Span]]:
         started = time.perf_counter()
-        covered = {
-            i for m in (doc._.mentions or []) if m.label in ("PLACE", "ACTOR") for i in _token_range(doc, m)
-        }
-        table = token_table(doc)
-        sents = table.sentences()
-        chosen = [doc[a:b] for a, b in sents if needs_model(table.texts, table.lowers, a, b, covered)]
-        self.stats.sentences += len(sents)
-        self.stats.selected += len(chosen)
-        self.stats.docs += 1
-        found = self._predict(doc, chosen) if chosen else []
+        joined: list[tuple[int, Doc, list[int], list[int]]] = []
+        for k, doc in enumerate(docs):
+            pieces = self._pieces(doc)
+            if pieces:
+                joined.append((k, *_joined(doc, token_table(doc), pieces)))
+        found: list[list[Span]] = [[] for _ in docs]
+        if joined:
+            ner: Any = self.nlp.get_pipe("ner")
+            predicted = ner.pipe([item[1] for item in joined], batch_size=len(joined))
+            for (k, _doc, origin, piece_of), parsed in zip(joined, predicted, strict=True):
+                found[k] = _spans(docs[k], parsed, origin, piece_of)
+        self.stats.docs += len(docs)
         self.stats.seconds += time.perf_counter() - started
         return found
 
-    def _predict(self, doc: Doc, chosen: list[Span]) -> list[Span]:
-        ner: Any = self.nlp.get_pipe("ner")
-        joined, origin = _joined(doc, chosen)
-        sentence_of_token = _sentence_ids(doc, chosen)
-        found: list[Span] = []
-        for ent in ner(joined).ents:
-            first, last = origin[ent.start], origin[ent.end - 1]
-            if sentence_of_token[first] != sentence_of_token[last]:
-                continue  # an entity across two of the joined sentences is an artefact of joining
-            found.append(Span(doc, first, last + 1, label=ent.label_))
-        return found
+    def _pieces(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """The token ranges of ``doc`` the model reads, and whether each is cut before its sentence's end."""
+        table = token_table(doc)
+        covered = {
+            i
+            for m in (doc_value(doc, "mentions") or [])
+            if m.label in ("PLACE", "ACTOR")
+            for i in table.token_range(m.start, m.end)
+        }
+        sents = table.sentences()
+        chosen = [(a, b) for a, b in sents if needs_model(table.texts, table.lowers, a, b, covered)]
+        self.stats.sentences += len(sents)
+        self.stats.selected += len(chosen)
+        return [
+            (start, stop, stop < b)
+            for a, b in chosen
+            for start, stop in model_windows(table.texts, a, b, covered)
+        ]
 
 
-def _joined(doc: Doc, sents: list[Span]) -> tuple[Doc, list[int]]:
-    """One doc made of the chosen sentences (one forward pass instead of one per sentence), and for each of
-    its tokens the index of the same token in ``doc``."""
+def _spans(doc: Doc, parsed: Doc, origin: list[int], piece_of: list[int]) -> list[Span]:
+    """The model's entities on a joined doc, as spans of ``doc``."""
+    found: list[Span] = []
+    for ent in parsed.ents:
+        if piece_of[ent.start] != piece_of[ent.end - 1] or piece_of[ent.start] < 0:
+            continue  # an entity across two of the joined pieces is an artefact of joining
+        found.append(Span(doc, origin[ent.start], origin[ent.end - 1] + 1, label=ent.label_))
+    return found
+
+
+# Words of context the model reads on each side of a word it must explain: the model's convolutions see four
+# words either side, and a name rarely runs more than a few lowercase words ("Office for the Coordination").
+MODEL_MARGIN = 8
+
+
+def model_windows(
+    texts: list[str], start: int, end: int, covered: set[int], margin: int = MODEL_MARGIN
+) -> list[tuple[int, int]]:
+    """The parts of a selected sentence (tokens [start, end)) the model reads: every capitalised word no
+    gazetteer mention covers, with ``margin`` words either side, overlapping parts merged. The actors step
+    drops model entities that hold no such word, so the rest of the sentence need not be read."""
+    pieces: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if i in covered or not texts[i][:1].isupper():
+            continue
+        a, b = max(start, i - margin), min(end, i + margin + 1)
+        if pieces and a <= pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    return pieces
+
+
+def _joined(
+    doc: Doc, table: TokenTable, pieces: list[tuple[int, int, bool]]
+) -> tuple[Doc, list[int], list[int]]:
+    """One doc made of the chosen pieces (one forward pass instead of one per piece), and for each of its
+    tokens the index of the same token in ``doc`` and the piece it comes from. A piece cut before the end of
+    its sentence is closed with a full stop (piece -1), so that the next piece does not read as its
+    continuation."""
     words: list[str] = []
     spaces: list[bool] = []
     origin: list[int] = []
-    for sent in sents:
-        for token in sent:
-            if token.is_space:
+    piece_of: list[int] = []
+    texts, follows = table.texts, table.spaces
+    for k, (a, b, cut) in enumerate(pieces):
+        for i in range(a, b):
+            if texts[i].isspace():
                 continue
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
-            origin.append(token.i)
+            words.append(texts[i])
+            spaces.append(follows[i])
+            origin.append(i)
+            piece_of.append(k)
+        if cut:
+            words.append(".")
+            spaces.append(True)
+            origin.append(-1)
+            piece_of.append(-1)
         if spaces:
             spaces[-1] = True
-    return Doc(doc.vocab, words=words, spaces=spaces), origin
-
-
-def _token_range(doc: Doc, mention: Mention) -> range:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
-
-
-def _sentence_ids(doc: Doc, sents: list[Span]) -> dict[int, int]:
-    return {token.i: k for k, sent in enumerate(sents) for token in sent}
+    return Doc(doc.vocab, words=words, spaces=spaces), origin, piece_of
 
 
 @Language.factory(MODEL_NER.replace(".", "_"), requires=["doc._.mentions"], assigns=["doc._.model_ents"])
@@ -402,7 +467,7 @@ class ActorFinder:
             ("references", resolve_references),
         ):
             guarded(doc, f"{ACTORS} {step_name}", lambda step=step: step(doc, add_mention, ACTORS))  # type: ignore[misc]
-        doc._.mentions.sort(key=lambda m: (m.start, m.end))
+        doc_value(doc, "mentions").sort(key=lambda m: (m.start, m.end))
         return doc
 
 

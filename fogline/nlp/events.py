@@ -27,7 +27,14 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.acled_taxonomy import BY_LABEL, DISPLACEMENT
 from fogline.nlp.event_classifier import Classification, EventClassifier, load_classifier
-from fogline.nlp.extensions import doc_list, doc_text, document_id, mentions_in, register_extensions
+from fogline.nlp.extensions import (
+    doc_list,
+    doc_text,
+    doc_value,
+    document_id,
+    mentions_in,
+    register_extensions,
+)
 from fogline.schema import ActorType, DatePrecision, Event, Figure, Measure, Mention, VictimGroup, make_id
 
 EXTRACTOR = "fogline.events.v1"
@@ -129,7 +136,7 @@ def refine_label(label: str, agent_type: str | None, target_type: str | None) ->
 def _actor_type(doc: Doc, mention: Mention | None) -> str | None:
     if mention is None:
         return None
-    entity = (doc._.entities or {}).get(mention.entity_id)
+    entity = (doc_value(doc, "entities") or {}).get(mention.entity_id)
     return str(entity.type) if entity is not None and entity.type else None
 
 
@@ -284,7 +291,11 @@ class EventExtractor:
         if label != c.label:
             attributes["label"] = label
             attributes["refined_from"] = c.label
-        figures = [f for f in doc._.figures or [] if f.start >= sent.start_char and f.end <= sent.end_char]
+        figures = [
+            f
+            for f in doc_value(doc, "figures") or []
+            if f.start >= sent.start_char and f.end <= sent.end_char
+        ]
         if label == "OTHER" and not any(
             str(f.measure) in _DISPLACEMENT_MEASURES and f.low > 1 for f in figures
         ):
@@ -315,20 +326,20 @@ class _DocContext:
     """Document-level fallbacks: publication date and dominant place."""
 
     def __init__(self, doc: Doc) -> None:
-        pub = doc._.pub_date
-        if pub is None and doc._.document is not None:
-            pub = doc._.document.published
+        pub = doc_value(doc, "pub_date")
+        if pub is None and doc_value(doc, "document") is not None:
+            pub = doc_value(doc, "document").published
         self.pub_date: str | None = pub.isoformat() if hasattr(pub, "isoformat") else pub
         self.place = dominant_place(doc)
 
 
 def dominant_place(doc: Doc) -> Mention | None:
     """The document's most mentioned place (ties: the more specific, then the first)."""
-    places = [m for m in doc._.mentions or [] if m.label == "PLACE" and m.entity_id]
+    places = [m for m in doc_value(doc, "mentions") or [] if m.label == "PLACE" and m.entity_id]
     if not places:
         return None
     counts = Counter(m.entity_id for m in places)
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
     first: dict[str, Mention] = {}
     for m in places:
         first.setdefault(m.entity_id, m)
@@ -346,7 +357,7 @@ def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
     ("US air strikes", "Russia's defence ministry") when the sentence names another place; "the city" with
     no settlement in the sentence is the last one named before it."""
     places = [m for m in mentions_in(doc, sent.start_char, sent.end_char, "PLACE") if m.entity_id]
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
 
     def level(m: Mention) -> int:
         return _PLACE_RANK.get(str(getattr(entities.get(m.entity_id or ""), "type", "")), 0)
@@ -362,7 +373,7 @@ def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
         city = _PLACE_RANK["city"]
         before = [
             m
-            for m in doc._.mentions or []
+            for m in doc_value(doc, "mentions") or []
             if m.label == "PLACE" and m.entity_id and m.end <= sent.start_char and level(m) >= city
         ]
         if before:
@@ -385,7 +396,9 @@ def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
 def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
     """Date fields from the sentence's resolved, non-future DATE mentions, the nearest to the cue first."""
     source = (
-        doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
+        doc_value(doc, "dates")
+        if doc_value(doc, "dates") is not None
+        else [m for m in doc_value(doc, "mentions") or [] if m.label == "DATE"]
     )
     dates = [
         m
@@ -423,7 +436,7 @@ def _is_source(doc: Doc, m: Mention) -> bool:
 def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention | None, Mention | None]:
     """Actor1: the nearest actor before the event cue; actor2: the nearest after it (swapped after "by").
     The cue is the first one with an actor before it (a headline-like start of the sentence is skipped)."""
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
     actors = [
         m
         for m in mentions_in(doc, sent.start_char, sent.end_char, "ACTOR")

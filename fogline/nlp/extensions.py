@@ -37,9 +37,17 @@ def register_extensions() -> None:
         Span.set_extension("fogline_id", default=None)
 
 
+def doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` without its cost: each ``doc._`` builds a spaCy ``Underscore`` object (~4 µs, and the
+    components read these attributes thousands of times per document). The value is read where spaCy keeps
+    it, ``doc.user_data[("._.", name, None, None)]``; unset, the extension's default."""
+    data: dict[Any, Any] = doc.user_data
+    return data.get(("._.", name, None, None), DOC_EXTENSIONS.get(name))
+
+
 def doc_list(doc: Doc, name: str) -> list[Any]:
     """The list stored in ``doc._.<name>``, created on first use."""
-    value = getattr(doc._, name)
+    value = doc_value(doc, name)
     if value is None:
         value = []
         setattr(doc._, name, value)
@@ -47,13 +55,14 @@ def doc_list(doc: Doc, name: str) -> list[Any]:
 
 
 def doc_entities(doc: Doc) -> dict[str, Any]:
-    if doc._.entities is None:
-        doc._.entities = {}
-    return doc._.entities
+    entities: dict[str, Any] | None = doc_value(doc, "entities")
+    if entities is None:
+        entities = doc._.entities = {}
+    return entities
 
 
 def document_id(doc: Doc) -> str:
-    meta = doc._.document
+    meta = doc_value(doc, "document")
     return meta.id if meta is not None else ""
 
 
@@ -61,7 +70,7 @@ def mentions_in(doc: Doc, start: int, end: int, label: str | None = None) -> lis
     """Mentions (``doc._.mentions``) whose character span lies within [start, end)."""
     return [
         m
-        for m in (doc._.mentions or [])
+        for m in (doc_value(doc, "mentions") or [])
         if m.start >= start and m.end <= end and (label is None or m.label == label)
     ]
 
@@ -69,7 +78,7 @@ def mentions_in(doc: Doc, start: int, end: int, label: str | None = None) -> lis
 def doc_text(doc: Doc) -> str:
     """``doc.text`` without its cost: spaCy rebuilds ``doc.text`` token by token on *every* access (~4 ms
     for 600 words); the Document's text is the string the Doc was made from, so it is used when it fits."""
-    text = getattr(doc._.document, "text", None)
+    text = getattr(doc_value(doc, "document"), "text", None)
     if isinstance(text, str) and len(doc):
         last = doc[-1]
         if last.idx + len(last.text_with_ws) == len(text):

@@ -22,13 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
-from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
 from fogline.nlp.fastre import alternation, with_first_char_filter
+from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import (
     DatePrecision,
     Entity,
@@ -73,26 +73,28 @@ class Sentence:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (the property joins every token on each access)."""
-    text = doc.user_data.get("fogline.text")
-    if text is None:
-        text = doc.user_data["fogline.text"] = doc.text
-    return str(text)
+    """``doc.text`` without rebuilding it (the property joins every token on each access)."""
+    return token_table(doc).text
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    """The sentences of ``doc`` from the token array (no Token objects: much cheaper than ``doc.sents``)."""
+    """The sentences of ``doc`` from the token table (no Token objects: much cheaper than ``doc.sents``),
+    built once per doc (facilities, agreements and statements all read them)."""
     if not len(doc):
         return []
-    rows = doc.to_array([IDX, SENT_START]).tolist()
-    starts = [0] + [idx for idx, start in rows[1:] if start == 1]
-    full = doc_text(doc)
+    cached = doc.user_data.get("fogline.sentences")
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    table = token_table(doc)
+    full = table.text
+    starts = [table.idx[i] for i in table.sent_starts]
     ends = [*starts[1:], len(full)]
     out = []
     for start, end in zip(starts, ends, strict=True):
         text = full[start:end].rstrip()
         out.append(Sentence(text, start, start + len(text)))
-    return out
+    doc.user_data["fogline.sentences"] = (len(doc), out)
+    return list(out)
 
 
 @dataclass
@@ -159,7 +161,7 @@ def find_facilities(text: str) -> list[FacilityRef]:
     """Facility nouns in a sentence, named ones with their name, left to right."""
     lex = lexicon()
     refs: list[FacilityRef] = []
-    titlecase = _is_titlecase(text)
+    titlecase: bool | None = None  # read at the first named facility
     for match in lex.noun_re.finditer(text):
         noun = re.sub(r"\s+", " ", match.group(0))
         low = noun.lower()
@@ -168,6 +170,8 @@ def find_facilities(text: str) -> list[FacilityRef]:
         ref = FacilityRef(match.start(), match.end(), noun, noun, ftype, plural=plural)
         head = text[: match.start()]
         name_match = _NAME_BEFORE.search(head)
+        if name_match and not plural and titlecase is None:
+            titlecase = _is_titlecase(text)
         if name_match and not plural and not titlecase:
             words = name_match.group(1).split()
             while words and words[0].lower().strip("'’") in lex.generic_words:
@@ -437,7 +441,7 @@ class FacilityExtractor:
 def _place_texts(doc: Doc, sent: Sentence) -> set[str]:
     return {
         m.text
-        for m in doc._.mentions or []
+        for m in doc_value(doc, "mentions") or []
         if m.label == "PLACE" and sent.start_char <= m.start and m.end <= sent.end_char
     }
 
@@ -468,9 +472,9 @@ def facility_entity(name: str, ftype: str, doc: Doc, place_id: str | None, count
 
 def _document_country(doc: Doc) -> str | None:
     """The country most place mentions of the document lie in."""
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
     counts: dict[str, int] = {}
-    for mention in doc._.mentions or []:
+    for mention in doc_value(doc, "mentions") or []:
         if mention.label != "PLACE" or mention.entity_id is None:
             continue
         entity = entities.get(mention.entity_id)
@@ -488,7 +492,7 @@ def nearest_place(doc: Doc, sent: Sentence | None, start: int, end: int) -> str 
         return None
     places = [
         m
-        for m in doc._.mentions or []
+        for m in doc_value(doc, "mentions") or []
         if m.label == "PLACE" and m.entity_id and m.start >= sent.start_char and m.end <= sent.end_char
     ]
     if not places:
@@ -504,7 +508,9 @@ def sentence_date(doc: Doc, start: int, end: int) -> tuple[str | None, DatePreci
     """The resolved date mentioned in [start, end): an "on" date first, else the first one."""
     dates = [
         m
-        for m in (doc._.dates or [m for m in doc._.mentions or [] if m.label == "DATE"])
+        for m in (
+            doc_value(doc, "dates") or [m for m in doc_value(doc, "mentions") or [] if m.label == "DATE"]
+        )
         if m.start >= start and m.end <= end and m.value
     ]
     if not dates:

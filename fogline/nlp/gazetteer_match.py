@@ -6,14 +6,14 @@ name; it is built once per process. Matching is greedy left to right, longest ph
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -28,6 +28,7 @@ from fogline.gazetteer.normalize import (
     strip_leading,
 )
 from fogline.gazetteer.places import PlaceIndex, place_gazetteer
+from fogline.nlp.extensions import doc_value
 from fogline.schema import Entity, PlaceLevel
 
 # Tokens skipped inside names (they never break a phrase): hyphens and apostrophes.
@@ -181,6 +182,12 @@ class TokenTable:
     light_keys: list[str]  # …and their light keys
     quotes: dict[int, str] = field(default_factory=dict)  # sentence start -> sentence text
     text: str = ""  # the doc's text (``Doc.text`` joins every token on each call)
+    idx: list[int] = field(default_factory=list)  # character offset of each token
+    spaces: list[bool] = field(default_factory=list)  # whether each token is followed by a space
+
+    def token_range(self, start: int, end: int) -> range:
+        """Tokens of the character span [start, end) (a token-aligned span: mentions, ``Span.start_char``)."""
+        return range(max(0, bisect_right(self.idx, start) - 1), bisect_left(self.idx, end))
 
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds [start, end) of the sentence holding token ``i``."""
@@ -194,8 +201,7 @@ class TokenTable:
         return [(a, b) for a, b in pairwise(bounds) if a < b]
 
 
-_KEY_CACHE: dict[str, str] = {}
-_LIGHT_CACHE: dict[str, str] = {}
+_WORD_CACHE: dict[int, tuple[str, str]] = {}  # ORTH id -> (folded key, light key)
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -204,39 +210,43 @@ def token_table(doc: Doc) -> TokenTable:
     if isinstance(cached, TokenTable) and len(cached.texts) == len(doc):
         return cached
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, SENT_START]).tolist() if len(doc) else []
-    texts = [strings[r[0]] for r in rows]
-    lowers = [strings[r[1]] for r in rows]
-    starts = [i for i, r in enumerate(rows) if r[2] == 1 or i == 0]
+    n = len(doc)
+    orths = doc.to_array(ORTH).tolist() if n else []
+    texts = [strings[o] for o in orths]
+    lowers = [strings[o] for o in doc.to_array(LOWER).tolist()] if n else []
+    starts = [i for i, s in enumerate(doc.to_array(SENT_START).tolist() if n else []) if s == 1 or i == 0]
     positions = [i for i, t in enumerate(texts) if t not in _SKIP]
-    cache = _KEY_CACHE
+    cache = _WORD_CACHE
     keys = []
-    for i in positions:
-        text = texts[i]
-        key = cache.get(text)
-        if key is None:
-            key = "" if text.isspace() else fold_word(text)
-            if len(cache) < 500_000:
-                cache[text] = key
-        keys.append(key)
-    light_cache = _LIGHT_CACHE
     light = []
     for i in positions:
-        text = texts[i]
-        value = light_cache.get(text)
-        if value is None:
-            value = "" if text.isspace() else light_word(text)
-            if len(light_cache) < 500_000:
-                light_cache[text] = value
-        light.append(value)
-    table = TokenTable(texts, lowers, starts, positions, keys, light, text=_doc_text(doc))
+        orth = orths[i]
+        pair = cache.get(orth)
+        if pair is None:
+            text = texts[i]
+            pair = ("", "") if text.isspace() else (fold_word(text), light_word(text))
+            if len(cache) < 500_000:
+                cache[orth] = pair
+        keys.append(pair[0])
+        light.append(pair[1])
+    table = TokenTable(
+        texts,
+        lowers,
+        starts,
+        positions,
+        keys,
+        light,
+        text=_doc_text(doc),
+        idx=doc.to_array(IDX).tolist() if n else [],
+        spaces=[s == 1 for s in doc.to_array(SPACY).tolist()] if n else [],
+    )
     doc.user_data["fogline_tokens"] = table
     return table
 
 
 def _doc_text(doc: Doc) -> str:
     """The doc's text: the Document's when the doc was made from it (cheaper than ``doc.text``)."""
-    meta = doc._.document
+    meta = doc_value(doc, "document")
     if meta is not None and len(doc) and len(meta.text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return str(meta.text)
     return doc.text
@@ -254,8 +264,8 @@ def sentence_text(doc: Doc, i: int) -> str:
     start, end = table.sentence(i)
     quote = table.quotes.get(start)
     if quote is None:
-        last = doc[end - 1]
-        quote = table.quotes[start] = table.text[doc[start].idx : last.idx + len(last.text)]
+        stop = table.idx[end - 1] + len(table.texts[end - 1])
+        quote = table.quotes[start] = table.text[table.idx[start] : stop]
     return quote
 
 
@@ -423,7 +433,7 @@ def country_context(doc: Doc, matches: list[Match], index: PhraseIndex) -> Count
         if n >= 2 and code not in counts:
             counts[code] = 1
     # a country the document's metadata names (a feed or collection about one country)
-    meta = doc._.document.meta if doc._.document is not None else {}
+    meta = doc_value(doc, "document").meta if doc_value(doc, "document") is not None else {}
     hint = meta.get("country") if isinstance(meta, dict) else None
     if isinstance(hint, str) and hint.strip():
         hinted = _country_code(hint, index)

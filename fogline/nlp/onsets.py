@@ -34,7 +34,14 @@ from spacy.tokens import Doc, Span
 from fogline.nlp.dates import dates_in, parse_iso_date
 from fogline.nlp.event_classifier import classify
 from fogline.nlp.events import dominant_place
-from fogline.nlp.extensions import doc_list, doc_text, document_id, mentions_in, register_extensions
+from fogline.nlp.extensions import (
+    doc_list,
+    doc_text,
+    doc_value,
+    document_id,
+    mentions_in,
+    register_extensions,
+)
 from fogline.schema import DatePrecision, Event, Mention, make_id
 
 EXTRACTOR = "fogline.onsets.v1"
@@ -140,10 +147,10 @@ def _candidate_dates(doc: Doc, sent: Span) -> list[Mention]:
 
 
 def _pub_date(doc: Doc) -> date | None:
-    pub = doc._.pub_date
+    pub = doc_value(doc, "pub_date")
     if isinstance(pub, date):
         return pub
-    document = doc._.document
+    document = doc_value(doc, "document")
     return parse_iso_date(document.published if document is not None else None)
 
 
@@ -164,7 +171,7 @@ def _nth_day(doc: Doc, sent: Span, match: re.Match[str], dates: list[Mention]) -
 def sentence_onset(doc: Doc, sent: Span, text: str) -> Onset | None:
     """The dated campaign start a sentence states, if any (``text`` is the sentence's text)."""
     dates = _candidate_dates(doc, sent)
-    if not dates and doc._.pub_date is None:
+    if not dates and doc_value(doc, "pub_date") is None:
         return None
     pub = _pub_date(doc)
     for rule, pattern in ONSET_RULES.items():
@@ -196,7 +203,7 @@ def sentence_onset(doc: Doc, sent: Span, text: str) -> Onset | None:
 
 
 def _best_place(doc: Doc, start: int, end: int) -> Mention | None:
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
 
     def rank(m: Mention) -> tuple[int, int]:
         level = _PLACE_RANK.get(str(getattr(entities.get(m.entity_id or ""), "type", "")), 0)

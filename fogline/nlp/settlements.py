@@ -9,6 +9,7 @@ document's main country.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -23,8 +24,8 @@ from fogline.nlp.actor_cues import (
     main_country,
     occupied,
 )
-from fogline.nlp.extensions import doc_text
-from fogline.nlp.gazetteer_match import sentence_span
+from fogline.nlp.extensions import doc_text, doc_value
+from fogline.nlp.gazetteer_match import sentence_span, token_table
 from fogline.schema import Entity, EntityKind, PlaceLevel, make_id
 
 # The nouns that introduce a settlement's name ("the village of X") and the level of the place they name.
@@ -41,11 +42,11 @@ def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, ex
     """A settlement no gazetteer knows: a new place, in the country (and region) of the nearest place named
     in the same sentence, else the document's main country."""
     sent = sentence_span(doc, span.start)
-    entities = doc._.entities or {}
+    entities = doc_value(doc, "entities") or {}
     nearest: Entity | None = None
     best = 10**9
     text = doc_text(doc)
-    for m in doc._.mentions or []:
+    for m in doc_value(doc, "mentions") or []:
         entity = entities.get(m.entity_id or "")
         if m.label != "PLACE" or entity is None or not entity.country:
             continue
@@ -77,22 +78,26 @@ def _add_settlement(doc: Doc, span: Span, level: PlaceLevel, add: AddMention, ex
 def add_settlement_cues(doc: Doc, add: AddMention, extractor: str) -> None:
     """PLACE mentions for "the village of X", "the town of X" (X: up to four capitalised words): a known
     place when the gazetteers have it, else a new one."""
-    taken = occupied(doc)
-    countries = doc_countries(doc)
-    n = len(doc)
+    table = token_table(doc)
+    texts, lowers = table.texts, table.lowers
+    n = len(texts)
+    taken: set[int] | None = None  # computed at the first cue: most documents have none
+    countries: Counter[str] = Counter()
     for i in range(n - 2):
-        if not doc[i].is_lower or doc[i].lower_ not in _SETTLEMENT_WORDS or doc[i + 1].lower_ != "of":
+        if lowers[i + 1] != "of" or lowers[i] not in _SETTLEMENT_WORDS or not texts[i].islower():
             continue
         j = i + 2
-        while j < n and ((doc[j].text[:1].isupper() and doc[j].is_alpha) or doc[j].text in ("-", "–")):
+        while j < n and ((texts[j][:1].isupper() and texts[j].isalpha()) or texts[j] in ("-", "–")):
             j += 1
-        while j > i + 2 and not doc[j - 1].is_alpha:
+        while j > i + 2 and not texts[j - 1].isalpha():
             j -= 1
+        if taken is None:
+            taken, countries = occupied(doc), doc_countries(doc)
         if j == i + 2 or j - (i + 2) > 4 or any(k in taken for k in range(i + 2, j)):
             continue
         span = doc[i + 2 : j]
-        if sentence_span(doc, span.start).end < span.end or fold_word(span.text) in _NOT_NAMES:
+        if table.sentence(i + 2)[1] < j or fold_word(span.text) in _NOT_NAMES:
             continue
         if not _add_place(doc, span, add, extractor, countries):
-            _add_settlement(doc, span, _SETTLEMENT_WORDS[doc[i].lower_], add, extractor)
+            _add_settlement(doc, span, _SETTLEMENT_WORDS[lowers[i]], add, extractor)
         taken.update(range(span.start, span.end))

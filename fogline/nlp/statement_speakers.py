@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
-from fogline.nlp.extensions import doc_entities
+from fogline.nlp.extensions import doc_entities, doc_value
 from fogline.nlp.facilities import Sentence, doc_text
 from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
@@ -247,8 +247,8 @@ def prescan_persons(doc: Doc) -> dict[str, tuple[str, str | None]]:
             start = text.index(phrase, position)
             position = start + len(phrase)
             _prescan_phrase(persons, text, start, position)
-    for mention in doc._.mentions or []:
-        entity = (doc._.entities or {}).get(mention.entity_id or "")
+    for mention in doc_value(doc, "mentions") or []:
+        entity = (doc_value(doc, "entities") or {}).get(mention.entity_id or "")
         if mention.label == "ACTOR" and entity is not None and entity.type == "person" and " " in entity.name:
             role, _ = split_title(mention.text)
             persons.setdefault(surname_key(entity.name), (entity.name, role))
@@ -305,7 +305,7 @@ def entity_speaker(doc: Doc, name: str, kind: str, role: str | None, text: str) 
 
 
 def mention_speaker(doc: Doc, mention: Mention, persons: dict[str, tuple[str, str | None]]) -> Speaker:
-    entity = (doc._.entities or {}).get(mention.entity_id or "")
+    entity = (doc_value(doc, "entities") or {}).get(mention.entity_id or "")
     if mention.label == "PLACE" and entity is not None:
         country = _capital_as_state(doc, entity)
         if country is not None:  # "Moscow denies": the capital stands for its country's government
@@ -386,7 +386,7 @@ def _candidates(
 
 def sentence_mentions(doc: Doc, sent: Sentence) -> list[Mention]:
     """The mentions inside ``sent`` (indexed once per doc and number of mentions)."""
-    mentions = doc._.mentions or []
+    mentions = doc_value(doc, "mentions") or []
     cached = doc.user_data.get("fogline.statement_mentions")
     if cached is None or cached[0] != len(mentions):
         cached = doc.user_data["fogline.statement_mentions"] = (len(mentions), {})
@@ -401,7 +401,7 @@ def sentence_mentions(doc: Doc, sent: Sentence) -> list[Mention]:
 
 def is_country(doc: Doc, mention: Mention) -> bool:
     """A country, or a national capital standing for one ("Kigali rejected ...")."""
-    entity = (doc._.entities or {}).get(mention.entity_id or "")
+    entity = (doc_value(doc, "entities") or {}).get(mention.entity_id or "")
     if entity is None:
         return False
     return str(entity.type) == "country" or _capital_as_state(doc, entity) is not None

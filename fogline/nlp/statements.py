@@ -41,7 +41,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fogline.nlp.extensions import doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_list, doc_value, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentences
 from fogline.nlp.statement_speakers import (
     CAPS,
@@ -196,7 +196,7 @@ def _targets(
     doc, offset = ctx.doc, sent.start_char
     mentions = [
         m
-        for m in doc._.mentions or []
+        for m in doc_value(doc, "mentions") or []
         if m.entity_id
         and offset + start <= m.start
         and m.end <= offset + end
@@ -498,7 +498,7 @@ class StatementExtractor:
 
 def statement_date_in(doc: Doc, start: int, end: int) -> tuple[str | None, DatePrecision | None]:
     """A day-precise date in [start, end) ("on Thursday", "on 7 January"), else none."""
-    for m in doc._.dates or []:
+    for m in doc_value(doc, "dates") or []:
         inside = start <= m.start and m.end <= end and m.value and m.precision == "day"
         if (
             inside
@@ -511,7 +511,7 @@ def statement_date_in(doc: Doc, start: int, end: int) -> tuple[str | None, DateP
 
 def _reporting_only(doc: Doc, speaker: Speaker, cue: Cue) -> bool:
     """A news outlet "reported" something: a source of facts, not a statement of its own."""
-    entity = (doc._.entities or {}).get(speaker.entity_id or "")
+    entity = (doc_value(doc, "entities") or {}).get(speaker.entity_id or "")
     return cue.text.lower() == "reported" and entity is not None and str(entity.type) == "media"
 
 
