@@ -13,9 +13,16 @@ from typer.testing import CliRunner
 
 from fogline.cli import app
 from fogline.evaluate import evaluate
-from fogline.evaluate.fakes import _skeleton, main_event_figures, same_governorate, split_killed
+from fogline.evaluate.fakes import (
+    _skeleton,
+    main_event_figures,
+    roundup_title,
+    same_governorate,
+    split_killed,
+    without_title_copy,
+)
 from fogline.nlp.pipeline import build_pipeline
-from fogline.schema import Entity, EntityKind
+from fogline.schema import Entity, EntityKind, Mention
 
 COLUMNS = [
     "unit_id", "article_title", "article_content", "source", "date", "location", "actor", "cause_of_death",
@@ -158,3 +165,120 @@ def test_status_of_unknown_victims(nlp: Language, title: str, body: str, expecte
     text = f"{title}\n\n{body}"
     doc = nlp(text)
     assert split_killed(main_event_figures(doc, len(title)), doc.text) == expected
+
+
+def killed_split(
+    nlp: Language, title: str, body: str, mentions: list[Mention] | None = None
+) -> tuple[int, int]:
+    text = f"{title}\n\n{body}"
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("fogline.sentences.v1")(doc)
+    if mentions is not None:
+        doc._.mentions = mentions
+        doc._.dates = [m for m in mentions if m.label == "DATE"]
+    doc = nlp.get_pipe("fogline.figures.v1")(doc)
+    return split_killed(main_event_figures(doc, len(title)), doc.text)
+
+
+def date_mention(text: str, words: str, value: str) -> Mention:
+    start = text.index(words)
+    return Mention(
+        label="DATE", start=start, end=start + len(words), text=words, value=value, precision="day",
+        attributes={"relation": "on"},
+    )  # fmt: skip
+
+
+def test_a_scraped_copy_of_the_headline_is_removed() -> None:
+    title = "Shelling kills 12 in Kharkiv district"
+    assert without_title_copy(title, f"3 May 2023 {title} Russian shells hit a bus stop.") == (
+        "3 May 2023 Russian shells hit a bus stop."
+    )
+    assert (
+        without_title_copy(title, f"{title}. Russian shells hit a bus stop.")
+        == "Russian shells hit a bus stop."
+    )
+    assert without_title_copy("Kharkiv", "Kharkiv was shelled again.") == "Kharkiv was shelled again."
+    far = "x " * 400 + title
+    assert without_title_copy(title, far) == far
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # a running total in the lead is not the day's toll
+        ("Drone strikes kill 9 in Sumy",
+         "Drone strikes killed 9 civilians in the town on Sunday, officials said. "
+         "At least 140 civilians have been killed in the region since the offensive began.", (9, 0)),
+        # a later sentence breaks the lead's total down: the children are civilians, the rest too
+        ("Air strikes kill 40 in Idlib town",
+         "Air strikes killed at least 40 people in the town on Monday, a monitor said. "
+         "Rescuers dug through the rubble for hours. "
+         "Nine children and six fighters were among the dead, the monitor said.", (34, 6)),
+        # the total restated with its civilians: the others are combatants
+        ("Suicide bombing at Mogadishu checkpoint",
+         "A suicide bomber struck a checkpoint in the city on Sunday. Police cordoned off the area. "
+         "Twenty people were killed in the attack, including 13 civilians, a police officer said.", (13, 7)),
+        # vague in the lead, a consistent exact count below; not the two who died later in hospital
+        ("Dozens killed in Gao market attack",
+         "Dozens of people were killed when gunmen attacked the market. Rescuers worked through the night. "
+         "Two wounded men later died in hospital. The governor said 47 people were killed.", (47, 0)),
+        # children named beside civilians are among them in FA-KES coding
+        ("Raids on Douma",
+         "At least 16 civilians and three children were killed in raids on the town.", (16, 0)),
+    ],
+)  # fmt: skip
+def test_main_event_of_the_lead(nlp: Language, title: str, body: str, expected: tuple[int, int]) -> None:
+    assert killed_split(nlp, title, body) == expected
+
+
+def test_a_lead_sentence_dated_to_another_day_is_another_event(nlp: Language) -> None:
+    title = "Militants kill 6 in Borno village"
+    body = (
+        "Militants killed six people in a village in Borno on Sunday. "
+        "Troops had killed 30 insurgents in the same area on Thursday."
+    )
+    text = f"{title}\n\n{body}"
+    mentions = [
+        date_mention(text, "on Sunday", "2024-05-12"),
+        date_mention(text, "on Thursday", "2024-05-09"),
+    ]
+    assert killed_split(nlp, title, body, mentions) == (6, 0)
+    assert killed_split(nlp, title, body, []) == (0, 30)  # without dates the troops' kill counts
+
+
+def test_a_headline_adding_up_several_places_gives_way_to_the_first_event(nlp: Language) -> None:
+    title = "Rocket fire kills 9 in Donetsk and Kharkiv"
+    body = (
+        "Rocket fire killed five civilians in Donetsk on Monday. Four more people died in Kharkiv on Tuesday."
+    )
+    text = f"{title}\n\n{body}"
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("fogline.sentences.v1")(doc)
+    doc._.entities = {
+        "p1": Entity(id="p1", kind=EntityKind.PLACE, name="Donetsk", type="city"),
+        "p2": Entity(id="p2", kind=EntityKind.PLACE, name="Kharkiv", type="city"),
+    }
+    doc._.mentions = [
+        Mention(label="PLACE", start=text.index(n), end=text.index(n) + len(n), text=n, entity_id=e)
+        for n, e in (("Donetsk", "p1"), ("Kharkiv", "p2"))
+    ]
+    doc = nlp.get_pipe("fogline.figures.v1")(doc)
+    assert roundup_title(doc, len(title))
+    assert split_killed(main_event_figures(doc, len(title)), doc.text) == (5, 0)
+
+
+def test_a_headline_naming_a_town_and_its_province_is_no_roundup(nlp: Language) -> None:
+    title = "Air strike kills 11 in Saraqeb in Idlib province"
+    doc = nlp.make_doc(f"{title}\n\nAn air strike killed 11 people in Saraqeb.")
+    doc = nlp.get_pipe("fogline.sentences.v1")(doc)
+    doc._.entities = {
+        "idlib": Entity(id="idlib", kind=EntityKind.PLACE, name="Idlib", type="admin1"),
+        "saraqeb": Entity(
+            id="saraqeb", kind=EntityKind.PLACE, name="Saraqeb", type="city", parent_id="idlib"
+        ),
+    }
+    doc._.mentions = [
+        Mention(label="PLACE", start=title.index(n), end=title.index(n) + len(n), text=n, entity_id=e)
+        for n, e in (("Saraqeb", "saraqeb"), ("Idlib", "idlib"))
+    ]
+    assert not roundup_title(doc, len(title))

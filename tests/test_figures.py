@@ -428,3 +428,180 @@ def test_the_date_of_an_agreement_is_not_the_date_of_the_deaths(nlp: Language) -
     ]
     for fig in run(nlp, text, mentions)._.figures:
         assert fig.date_start is None
+
+
+# --- tolls across a phrase, headline lists, appositives, groups -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll from the drone strike on a bus station in Kherson has reached at least 14.",
+         [(K, VictimGroup.UNKNOWN, 14)]),
+        ("A doctor at the district hospital said the death toll from the shelling was 9.",
+         [(K, VictimGroup.UNKNOWN, 9)]),
+        ("The number of civilians killed in the raid on the camp near Goma has risen to 31.",
+         [(K, VictimGroup.CIVILIANS, 31)]),
+        ("Civilian Death Toll in Omdurman Market Shelling Rises to 56",
+         [(K, VictimGroup.CIVILIANS, 56)]),
+        ("The toll from the twin blasts in the town rose to 32 and more than 115 wounded persons.",
+         [(K, VictimGroup.UNKNOWN, 32), (INJ, VictimGroup.UNKNOWN, 116)]),
+    ],
+)  # fmt: skip
+def test_a_toll_read_across_the_phrase_that_says_of_what(
+    nlp: Language, text: str, expected: list[tuple[Measure, VictimGroup, int]]
+) -> None:
+    assert [(f.measure, f.group, f.low) for f in figures(nlp, text)] == expected
+
+
+def test_headline_lists_of_killed_and_injured(nlp: Language) -> None:
+    assert [
+        (f.measure, f.group, f.low) for f in figures(nlp, "3 Soldiers Killed 5 Injured in Ambush Near Gao")
+    ] == [
+        (K, VictimGroup.SECURITY_FORCES, 3),
+        (INJ, VictimGroup.SECURITY_FORCES, 5),
+    ]
+    assert [
+        (f.measure, f.low) for f in figures(nlp, "20 people killed 30 others injured in Mogadishu blast")
+    ] == [
+        (K, 20),
+        (INJ, 30),
+    ]
+    assert [f.measure for f in figures(nlp, "Shelling Leaves 64 Killed & Injured in Gaza Camp")] == [
+        Measure.CASUALTIES
+    ]
+    # the active voice still counts the victims, not the attackers
+    assert [(f.measure, f.low) for f in figures(nlp, "Gunmen killed 7 villagers near Bunia.")] == [(K, 7)]
+
+
+def test_a_second_person_without_an_article_and_deaths_named_after_the_verb(nlp: Language) -> None:
+    text = "A woman and child were killed when a shell struck their house in Avdiivka."
+    assert [(f.group, f.low) for f in figures(nlp, text)] == [
+        (VictimGroup.WOMEN, 1),
+        (VictimGroup.CHILDREN, 1),
+    ]
+    text = "Eleven soldiers were killed along with six militants in the raid near Menaka."
+    assert [(f.measure, f.group, f.low) for f in figures(nlp, text)] == [
+        (K, VictimGroup.SECURITY_FORCES, 11),
+        (K, VictimGroup.FIGHTERS, 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Twelve villagers some of them children killed in raid on Darfur hamlet", VictimGroup.CIVILIANS),
+        ("At least 23 people, most of them members of the Ansar militant group, died.", VictimGroup.FIGHTERS),
+        ("Thirty people were killed in the ambush, mostly soldiers and police.", VictimGroup.SECURITY_FORCES),
+        ("Twelve people were killed on Monday, mostly in the north of the province.", VictimGroup.UNKNOWN),
+        ("Forty people were killed, mostly fighters and farmers.", VictimGroup.UNKNOWN),
+        ("Drone strikes kill 8 IS militants in Cabo Delgado", VictimGroup.FIGHTERS),
+        ("Some 120 Islamic State fighters died in the strikes.", VictimGroup.FIGHTERS),
+        ("Forty state security officers were killed.", VictimGroup.SECURITY_FORCES),
+    ],
+)  # fmt: skip
+def test_the_group_of_most_victims_and_names_that_look_like_groups(
+    nlp: Language, text: str, group: VictimGroup
+) -> None:
+    (fig,) = figures(nlp, text)
+    assert (fig.measure, fig.group) == (K, group)
+
+
+def test_nouns_that_are_not_the_victims_before_a_verb(nlp: Language) -> None:
+    text = "The assault on two villages killed 15 civilians and 27 militia fighters in Jonglei."
+    assert [(f.group, f.low) for f in figures(nlp, text)] == [
+        (VictimGroup.CIVILIANS, 15),
+        (VictimGroup.FIGHTERS, 27),
+    ]
+    text = "Police in Maiduguri said 22 gunmen from the militia and three farmers died in the explosion."
+    assert [(f.group, f.low) for f in figures(nlp, text)] == [
+        (VictimGroup.FIGHTERS, 22),
+        (VictimGroup.CIVILIANS, 3),
+    ]
+    assert readings(nlp, "Troops said 10 al Shabaab dead after the raid.") == [
+        (K, VictimGroup.UNKNOWN, 10, 10)
+    ]
+    assert [f.low for f in figures(nlp, "The militant group were killed in the strike, the army said.")] == []
+    text = "Riots at the prison led to the death of one guard and nine prisoners."
+    assert [(f.measure, f.low) for f in figures(nlp, text)] == [(K, 1), (K, 9)]
+
+
+def test_a_headline_name_run_stops_at_the_verb(nlp: Language) -> None:
+    (fig,) = figures(nlp, "Nine Commanders of the Northern Front Killed in Airstrike")
+    assert (fig.measure, fig.group, fig.low) == (K, VictimGroup.FIGHTERS, 9)
+
+
+# --- counting rules (figures_tally) -----------------------------------------------------------------
+
+
+def test_children_told_in_another_sentence_are_part_of_the_civilians(nlp: Language) -> None:
+    from fogline.nlp.figures_tally import acled_fatalities, killed_by_group
+
+    doc = run(
+        nlp, "Shelling killed 18 civilians in Bakhmut on Friday. Seven children were killed, medics said."
+    )
+    assert killed_by_group(doc._.figures, doc.text) == {VictimGroup.CIVILIANS: 18}
+    assert acled_fatalities(doc._.figures, doc.text) == 18
+    # in one sentence the words add them up
+    doc = run(nlp, "Shelling killed 18 civilians and seven children in Bakhmut on Friday.")
+    assert acled_fatalities(doc._.figures, doc.text) == 25
+
+
+def test_an_unknown_total_equal_to_the_named_victims_keeps_their_group(nlp: Language) -> None:
+    from fogline.nlp.figures_tally import killed_by_group
+
+    doc = run(nlp, "Raid on Tawila kills 9 At least 9 civilians were killed in the raid on Tuesday.")
+    assert killed_by_group(doc._.figures, doc.text) == {VictimGroup.CIVILIANS: 9}
+
+
+def test_deaths_listed_as_the_reason_for_another_event_are_background(nlp: Language) -> None:
+    from fogline.nlp.figures_tally import acled_fatalities
+
+    text = "Villagers marched to the police post after the killing of a farmer and herder near Jos."
+    doc = run(nlp, text)
+    assert [f.low for f in doc._.figures] == [1, 1]
+    assert acled_fatalities(doc._.figures, doc.text) == 0
+
+
+def test_the_speaker_after_a_list_of_victims_is_not_one_of_them(nlp: Language) -> None:
+    text = "Twenty people died in the attack, including 13 civilians, a police officer told reporters."
+    assert [(f.group, f.low) for f in figures(nlp, text)] == [
+        (VictimGroup.UNKNOWN, 20),
+        (VictimGroup.CIVILIANS, 13),
+    ]
+
+
+def test_people_who_remain_and_people_on_the_move(nlp: Language) -> None:
+    text = "The governor said about 9,000 people remained in Kupiansk and urged them to leave."
+    assert readings(nlp, text) == [(Measure.AT_RISK, VictimGroup.UNKNOWN, 9000, 9000)]
+    assert readings(nlp, "Four wounded soldiers remained in hospital in Kramatorsk.") == []
+    text = "Tens of thousands of people are on the move after the fall of Bukavu."
+    assert [f.measure for f in figures(nlp, text)] == [D]
+    assert figures(nlp, "Thousands of troops are on the move towards the border.") == []
+
+
+def test_a_dateline_is_not_where_the_victims_died(nlp: Language) -> None:
+    text = "KHARTOUM, May 2 (Wire) - Gunmen killed at least 25 villagers in an attack on Wad al-Noura."
+    entities = {
+        "p1": Entity(id="p1", kind=EntityKind.PLACE, name="Khartoum", type="city"),
+        "p2": Entity(id="p2", kind=EntityKind.PLACE, name="Wad al-Noura", type="city"),
+    }
+    mentions = [mention(text, "KHARTOUM", "PLACE", "p1"), mention(text, "Wad al-Noura", "PLACE", "p2")]
+    (fig,) = run(nlp, text, mentions, entities)._.figures
+    assert (fig.low, fig.place) == (25, "Wad al-Noura")
+    text = "Gunmen killed at least 25 villagers near KHARTOUM, officials said."
+    (fig,) = run(nlp, text, [mention(text, "KHARTOUM", "PLACE", "p1")], entities)._.figures
+    assert fig.place == "KHARTOUM"
+
+
+def test_singular_nouns_outside_the_group_lists_do_not_break_the_sentence(nlp: Language) -> None:
+    doc = run(nlp, "Witness killed in Juba courthouse shooting")
+    assert [(f.measure, f.group, f.low) for f in doc._.figures] == [(K, VictimGroup.UNKNOWN, 1)]
+    assert not doc._.errors
+
+
+def test_a_toll_across_a_phrase_keeps_the_disaster_and_possessive_rules(nlp: Language) -> None:
+    assert figures(nlp, "The death toll from the floods that hit the north of Niger in May was 300.") == []
+    text = "The toll from Sunday's attack on the village near Djibo stood at 17, a local official said."
+    assert readings(nlp, text) == [(K, VictimGroup.UNKNOWN, 17, 17)]
+    assert figures(nlp, "Officials said the toll from the strike was likely to rise to 30.") == []

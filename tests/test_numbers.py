@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fogline.nlp.numbers import parse_number, parse_quantity, read_quantity, split_words
+from fogline.nlp.numbers import may_start_quantity, parse_number, parse_quantity, read_quantity, split_words
 from fogline.schema import Qualifier
 
 
@@ -93,3 +93,15 @@ def test_some_and_over_without_a_number_are_not_quantities() -> None:
     assert parse_quantity("some") is None
     assert parse_quantity("over") is None
     assert parse_quantity("tens") is None
+
+
+def test_the_cheap_precheck_never_hides_a_quantity() -> None:
+    text = (
+        "At least 12 were killed, some 3,000 fled and no fewer than twenty-one were held; a dozen, a few, "
+        "dozens, tens of thousands, between 5 and 9, 1.2 million and 40k were counted in Tigray and Amhara."
+    )
+    words = split_words(text)
+    for i in range(len(words)):
+        if read_quantity(words, i) is not None:
+            assert may_start_quantity(words[i]), words[i]
+    assert not may_start_quantity("shelling") and not may_start_quantity("tigray")

@@ -1,12 +1,17 @@
 """Score killed counts and governorates on FA-KES (Syrian war news articles with crowd-coded casualties).
 
-Each article (title + content, published on the ``date`` column, m/d/yy) is run through the pipeline. The
-article's main event is read from its lead: the title and the first ``LEAD_SENTENCES`` sentences of the text
-(the whole text when the lead has no killed figure). Killed people are counted there by ACLED's rule
-(``fogline.nlp.figures_tally``), split into civilians (civilians, children, women; people of unknown status
-when no civilian figure is given) and non-civilians (fighters, security forces), and compared with
-``nb_civilians`` / ``nb_noncivilians``. The governorate is the admin1 of the most specific place mentioned in
-the sentences holding the main figures (else the lead), when the places component is present.
+Each article (title + content without the scraped copy of the title, published on the ``date`` column,
+m/d/yy) is run through the pipeline. The article's main event is read from its lead: the title and the first
+``LEAD_SENTENCES`` sentences of the text (the first sentence with a killed figure when the lead has none),
+without a later lead sentence about another day, a running total or an earlier event, and without the
+title's figure when the title adds up events in several places. A later sentence that breaks an
+unknown-status total down ("12 children and 11 fighters were among the dead") joins it; a vague lead
+("dozens killed") gives way to the first consistent exact count below. Killed people are counted there by
+ACLED's rule (``fogline.nlp.figures_tally``), split into civilians (civilians, children, women; people of
+unknown status when no civilian figure is given) and non-civilians (fighters, security forces), and
+compared with ``nb_civilians`` / ``nb_noncivilians``. The governorate is the admin1 of the most specific
+place mentioned in the sentences holding the main figures (else the lead), when the places component is
+present.
 """
 
 from __future__ import annotations
@@ -36,30 +41,188 @@ _CIVILIAN_NAMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOME
 GOVERNORATE_ALIASES = {"damascus": {"rif dimashq", "damascus countryside", "rural damascus"}}
 
 
+TITLE_COPY_WITHIN = 400  # characters of the content searched for a scraped copy of the headline
+TITLE_COPY_MIN = 20  # shorter headlines ("Syria") may be ordinary words of the text
+
+
+def without_title_copy(title: str, content: str) -> str:
+    """The content without a scraped copy of its headline near the start ("5 May 2016 Title Body…"): the copy
+    would otherwise join the first sentence and count the headline's figures twice."""
+    if len(title) < TITLE_COPY_MIN:
+        return content
+    at = content.find(title, 0, TITLE_COPY_WITHIN + len(title))
+    if at < 0:
+        return content
+    rest = content[at + len(title) :].lstrip(" .:-|")
+    return f"{content[:at]}{rest}" if at else rest
+
+
+def article_text(row: dict[str, str]) -> tuple[str, str]:
+    """(title, text) of an FA-KES row: the headline, a blank line, then the content without its copy of
+    the headline."""
+    title = (row.get("article_title") or "").strip()
+    return title, f"{title}\n\n{without_title_copy(title, (row.get('article_content') or '').strip())}"
+
+
 def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
-    """Killed figures of the article's main event: the title and lead, else the whole text."""
+    """Killed figures of the article's main event: the title and lead (without the figures of another time
+    there), a later sentence that breaks the lead's total down ("12 children and 11 fighters were among the
+    dead"), else the first exact count further down, else the first sentence with a killed figure."""
     killed = [f for f in doc._.figures or [] if f.measure == Measure.KILLED]
     if not killed:
         return []
+    text = doc.text
     sentences = list(doc.sents)
     lead_end = title_end
     body = [s for s in sentences if s.start_char >= title_end]
     if body:
         lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char
+    window_end = _sentence_end(body, EXACT_WITHIN)
     lead = [f for f in killed if f.start < lead_end]
     if not lead:
         first = min(killed, key=lambda f: f.start)
         lead = [f for f in killed if f.quote == first.quote]
+    lead = same_time(lead, text, title_end)
+    if roundup_title(
+        doc, title_end
+    ):  # "10 killed in attacks on Aleppo and Deir Ezzor": the first one is told
+        lead = [f for f in lead if f.start >= title_end] or lead
     exact = [f for f in lead if f.qualifier != Qualifier.VAGUE]
     if exact:
-        return exact
-    later = [
-        f for f in killed if f.qualifier != Qualifier.VAGUE and f.start < _sentence_end(body, EXACT_WITHIN)
-    ]
-    if later:  # "Hundreds dead" in the lead, "the toll reached 330" further down
-        first = min(later, key=lambda f: f.start)
-        return [f for f in later if f.quote == first.quote]
+        later = [f for f in killed if max(lead_end, exact[-1].end) <= f.start < window_end]
+        return exact + breakdown(exact, later, text)
+    floor = max(acled_value(f) for f in lead)
+    later = [f for f in killed if f.qualifier != Qualifier.VAGUE and lead_end <= f.start < window_end]
+    # "Hundreds dead" in the lead, "the toll reached 330" below
+    for _key, figures in _by_sentence(later, text):
+        if any(acled_value(f) >= floor for f in figures):  # not "three died in hospital" after "dozens"
+            return figures
     return lead
+
+
+def roundup_title(doc: Doc, title_end: int) -> bool:
+    """True when the headline names two or more places, none inside another ("… in rocket attacks on Aleppo
+    and Homs", not "… in Idlib province's Saraqeb"): its figure adds up several events, and the lead tells
+    them one by one."""
+    entities = doc._.entities or {}
+    places = {
+        m.entity_id
+        for m in doc._.mentions or []
+        if m.label == "PLACE"
+        and m.end <= title_end
+        and m.entity_id in entities
+        and str(entities[m.entity_id].type) != "country"
+    }
+    enclosing = {a for p in places for a in _ancestors(entities[p], entities)}
+    return len(places - enclosing) >= 2
+
+
+def _ancestors(entity: Entity, entities: dict[str, Entity]) -> set[str]:
+    """The ids of the places that enclose this one."""
+    out: set[str] = set()
+    for _ in range(6):
+        if not entity.parent_id or entity.parent_id in out:
+            break
+        out.add(entity.parent_id)
+        parent = entities.get(entity.parent_id) or _place_by_id(entity.parent_id)
+        if parent is None:
+            break
+        entity = parent
+    return out
+
+
+def _place_by_id(entity_id: str) -> Entity | None:
+    try:
+        from fogline.gazetteer.places import place_by_id
+    except ImportError:
+        return None
+    return place_by_id(entity_id)
+
+
+def _by_sentence(figures: list[Figure], text: str) -> list[tuple[tuple[str, int], list[Figure]]]:
+    """The figures grouped by sentence, in text order."""
+    out: dict[tuple[str, int], list[Figure]] = {}
+    for f in sorted(figures, key=lambda f: f.start):
+        out.setdefault(sentence_key(f, text), []).append(f)
+    return list(out.items())
+
+
+# a lead sentence after the first that speaks of another time span: a running total or an earlier event
+_OTHER_TIME = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|earlier\s+this|"
+    r"last\s+(?:week|month|year)|previous(?:ly)?|(?:days|weeks|months|years)\s+(?:ago|earlier)|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def same_time(lead: list[Figure], text: str, title_end: int) -> list[Figure]:
+    """The lead's figures without those of a later lead sentence dated to another day than the first dated
+    figure, or speaking of a running total or an earlier event ("… since the offensive began", "troops had
+    executed 48 people earlier this week"). The headline and the first body sentence with figures stay."""
+    ordered = _by_sentence(lead, text)
+    body = [(k, fs) for k, fs in ordered if fs[0].start >= title_end]
+    if len(body) < 2:
+        return lead
+    dated = [
+        f
+        for _, fs in body
+        for f in fs
+        if f.date_start and f.date_precision == "day" and f.qualifier != Qualifier.VAGUE
+    ]
+    anchor = dated[0].date_start if dated else None
+    dropped: set[tuple[str, int]] = set()
+    for key, figures in body[1:]:
+        other_day = anchor is not None and any(f.date_start and f.date_start != anchor for f in figures)
+        if other_day or _OTHER_TIME.search(figures[0].quote):
+            dropped.add(key)
+    kept = [f for f in lead if sentence_key(f, text) not in dropped]
+    return kept or lead
+
+
+def breakdown(main: list[Figure], later: list[Figure], text: str) -> list[Figure]:
+    """The figures of the first later sentence that says who the lead's victims of unknown status were: its
+    named groups are parts of the lead's total ("12 children and 11 fighters were among the dead"), add up
+    to it ("two women and two soldiers were killed in the attack"), or come with the total restated ("17
+    people were killed, among them 13 police officers"). Empty when the lead names its victims."""
+    if any(f.group != VictimGroup.UNKNOWN for f in main):
+        return []
+    total = killed_by_group(main, text, combine=COMBINE).get(VictimGroup.UNKNOWN, 0)
+    lower_bound = any(f.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN) for f in main)
+    if not total:
+        return []
+    for _key, figures in _by_sentence(later, text):
+        named = [
+            f for f in figures if f.group != VictimGroup.UNKNOWN and f.number_text.lower() not in _DEFINITE
+        ]
+        if not named:
+            continue
+        among = bool(
+            _AMONG_THE_DEAD.search(named[0].quote)
+        )  # "12 children and 11 fighters were among the dead"
+        parts = sum(acled_value(f) for f in named if among or is_subset(f, text))
+        whole = sum(acled_value(f) for f in named if not among and not is_subset(f, text))
+        unknown = {
+            acled_value(f) for f in figures if f.group == VictimGroup.UNKNOWN and not is_subset(f, text)
+        }
+        restated = total in unknown
+        if parts + whole > total and not (lower_bound and whole + sum(unknown) <= total * 1.2):
+            continue
+        if (
+            (not whole and parts and unknown <= {total})
+            or (whole == total and not unknown)
+            or (restated and len(unknown) == 1)
+            or (lower_bound and not restated and total <= whole + sum(unknown) <= total * 1.2)
+        ):
+            return figures
+    return []
+
+
+_DEFINITE = {"the", "his", "her", "their", "its", "him"}
+_AMONG_THE_DEAD = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:also\s+)?(?:\w+ed\s+)?among\s+(?:the\s+)?"
+    r"(?:dead|killed|victims|those\s+killed|fatalities)\b",
+    re.IGNORECASE,
+)
 
 
 def _sentence_end(body: list[Span], count: int) -> int:
@@ -91,8 +254,14 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
     """(civilians, non-civilians) killed among the main event's figures."""
     counts = killed_by_group(figures, text, combine=COMBINE)
     civilians = sum(v for g, v in counts.items() if g in _CIVILIAN_NAMED)
+    named_civilians = counts.get(VictimGroup.CIVILIANS, 0)
+    if named_civilians and civilians <= 2 * named_civilians:
+        civilians = (
+            named_civilians  # FA-KES counts "16 civilians and three children" as 16: children among them
+        )
     armed = sum(v for g, v in counts.items() if g in ARMED_GROUPS)
     unknown = counts.get(VictimGroup.UNKNOWN, 0)
+    explicit = 0
     if unknown > civilians + armed:
         parts = _parts(figures, text)
         explicit = parts.get(VictimGroup.CIVILIANS, 0)
@@ -109,10 +278,12 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
         elif civilians and not armed:
             # "22 people were killed, six of them civilians": the rest are fighters when the text names any;
             # otherwise people of unknown status count as civilians ("six killed including a journalist")
-            if _mentions_armed(figures, text):
+            if _mentions_armed(figures, text) or _named_civilians_part(figures, text):
                 armed = unknown - civilians
             elif _civilian_part_of_total(figures, text):
                 civilians = unknown
+        elif civilians and armed and not explicit:
+            civilians = unknown - armed  # "70 killed … 12 children and 11 fighters among the dead"
         elif not civilians:
             civilians = unknown - armed
     return civilians, armed
@@ -134,19 +305,31 @@ def _combat_only(figures: list[Figure], text: str) -> bool:
 
 
 def _civilian_part_of_total(figures: list[Figure], text: str) -> bool:
-    """True when a civilian figure is given as a part of an unknown-status total in the same sentence and
-    no armed victims are named there ("killed six people, including a journalist")."""
+    """True when a civilian figure is given as a part of an unknown-status total, in the same sentence or in a
+    sentence of parts only, and no armed victims are named there ("killed six people, including a
+    journalist"; "two medics were among the dead")."""
     for f in figures:
         if f.group in _CIVILIAN_NAMED and is_subset(f, text):
             key = sentence_key(f, text)
             same = [g for g in figures if sentence_key(g, text) == key]
-            if any(g.group == VictimGroup.UNKNOWN for g in same) and not any(
-                g.group in ARMED_GROUPS for g in same
-            ):
+            total_beside = any(g.group == VictimGroup.UNKNOWN for g in same)
+            only_parts = all(is_subset(g, text) for g in same)  # "two medics were among the dead"
+            if (total_beside or only_parts) and not any(g.group in ARMED_GROUPS for g in same):
                 quote = f.quote.lower()
                 if not re.search(r"\b(?:fighters|soldiers|troops|militants|rebels|jihadists)\b", quote):
                     return True
     return False
+
+
+def _named_civilians_part(figures: list[Figure], text: str) -> bool:
+    """True when the part is named "civilians" ("20 people were killed, including 13 civilians"): the
+    reporter sets them apart from the rest, who are then combatants."""
+    return any(
+        f.group == VictimGroup.CIVILIANS
+        and is_subset(f, text)
+        and re.search(r"\bcivilians?\b", text[f.start : f.end], re.IGNORECASE)
+        for f in figures
+    )
 
 
 def _mentions_armed(figures: list[Figure], text: str) -> bool:
@@ -225,8 +408,7 @@ def score(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     documents = []
     title_ends = []
     for r in rows:
-        title = (r.get("article_title") or "").strip()
-        text = f"{title}\n\n{(r.get('article_content') or '').strip()}"
+        title, text = article_text(r)
         published = iso_date(r.get("date", ""), "%m/%d/%y")
         documents.append(document_from_text(text, title=title or None, published=published))
         title_ends.append(len(title))

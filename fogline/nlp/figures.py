@@ -11,14 +11,18 @@ Per sentence, rule-based over tokens (no parser):
    "three vehicles") leaves the number without a measure, so it is dropped;
 3. decide the measure: the head noun, else a trigger after the phrase ("were killed", "lost their lives",
    "fled"), else a trigger just before ("killing 23", "the displacement of 155,000", "death toll rose to 23",
-   "home to 250,000"). Numbers joined by commas/"and" share the trigger after the list ("38 fighters, one
-   member and 43 civilians were killed");
+   "home to 250,000", "the death toll from the strike on the market was 45"). Numbers joined by commas/"and"
+   share the trigger after the list ("38 fighters, one member and 43 civilians were killed"); a phrase
+   followed by "said"/"told" is the speaker, not a victim ("…, including 13 civilians, a police officer
+   said");
 4. group from the head noun and its modifiers (``fogline.nlp.figures_lexicon``); "others"/"more" take the
-   group of the sentence's earlier figures when those agree; side from a capitalised or hyphenated modifier
-   or an "of/from X" phrase for fighters and security forces;
+   group of the sentence's earlier figures when those agree; "people, mostly soldiers" takes the group of
+   most victims (``figures_words``); side from a capitalised or hyphenated modifier or an "of/from X" phrase
+   for fighters and security forces;
 5. source from the attribution phrase in the same sentence nearest the figure (``figures_source``); its
    entity from an ACTOR mention over the phrase, else ``actor_entity(name)``; place from the most specific
-   PLACE mention of the sentence; dates from the sentence's DATE mentions ("since" → start, "as of" → end).
+   PLACE mention of the sentence (not a wire story's dateline); dates from the sentence's DATE mentions
+   ("since" → start, "as of" → end).
 
 Precision first: a number with no measure is not a figure. Works without the other components: no mentions
 means no ids, place or date, but the figure is still emitted.
@@ -53,6 +57,7 @@ from fogline.nlp.figures_lexicon import (
     NOT_MODIFIERS,
     NOT_PEOPLE_AFTER,
     NOT_PEOPLE_BEFORE,
+    OBJECT_START,
     QUOTES,
     RIGHT_GAP,
     RIGHT_TRIGGERS,
@@ -62,7 +67,20 @@ from fogline.nlp.figures_lexicon import (
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
 from fogline.nlp.figures_triggers import left_trigger, not_a_conflict_count, right_trigger
-from fogline.nlp.numbers import Quantity, read_quantity
+from fogline.nlp.figures_words import (
+    MAJORITY_HEADS,
+    after_age,
+    after_including,
+    appositive_start,
+    compound_noun,
+    coordinated_modifier,
+    dateline,
+    joined_group,
+    majority_group,
+    noun_group,
+    short_pp_then_and,
+)
+from fogline.nlp.numbers import Quantity, may_start_quantity, read_quantity
 from fogline.schema import DatePrecision, Entity, Figure, Measure, Mention, Qualifier, VictimGroup, make_id
 
 EXTRACTOR = "fogline.figures.v1"
@@ -146,7 +164,18 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             continue
         nxt = words[j + 1] if j + 1 < n else ""
         if w in HEAD_MEASURES and not (nxt in GROUP_NOUNS and nxt not in ("members",)):
+            if (
+                w in _PARTICIPLES
+                and modifiers
+                and sent[modifiers[-1]].is_lower
+                and words[modifiers[-1]] not in ADJECTIVES | NAME_PARTICLES
+                and (nxt[:1].isdigit() or nxt in OBJECT_START)
+            ):
+                return None  # "the attack on two villages killed 15": a verb after another noun
             v = Victims(q=q, np_end=j + 1, head=w, head_measure=HEAD_MEASURES[w])
+            both = nxt in ("and", "&") and j + 2 < n and HEAD_MEASURES.get(words[j + 2]) == Measure.INJURED
+            if v.head_measure == Measure.KILLED and both:  # "88 killed and injured"
+                v.head_measure, v.np_end = Measure.CASUALTIES, j + 3
             if w in STATUS_HEADS:  # "nine prisoners" can still be killed: a trigger decides first
                 v.head_measure, v.mod_measure = None, HEAD_MEASURES[w]
             v.group = group_mod or HEAD_GROUPS.get(w)
@@ -185,10 +214,21 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             if j + 2 < n and words[j + 1] in ("and", "&") and words[j + 2] in GROUP_NOUNS and q.value > 1:
                 joined = GROUP_NOUNS[words[j + 2]]  # "patients and companions", "soldiers and police"
                 v.np_end = j + 3
-                v.group = _joined_group(v.group, joined)
+                v.group = joined_group(v.group, joined)
             return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
-        if w in ("and", "&", "or") and modifiers and _coordinated_modifier(words, j + 1):
+        if w in ("and", "&", "or") and modifiers and coordinated_modifier(words, j + 1):
             modifiers.append(j)  # "70 regime and rebel fighters"
+            j += 1
+            continue
+        if (
+            (w in RIGHT_GAP or w in BOUNDARY)
+            and tok.text.isupper()
+            and len(w) > 1
+            and j + 1 < n
+            and words[j + 1] not in NOT_MODIFIERS
+            and not sent[j + 1].text.isupper()
+        ):
+            modifiers.append(j)  # an acronym that is also a word: "8 IS militants", not "SIX KILLED IN RAID"
             j += 1
             continue
         if w in RIGHT_TRIGGERS or w in RIGHT_GAP or w in BOUNDARY:
@@ -213,7 +253,9 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
         )
         if not is_mod:
             return None
-        group_mod = GROUP_MODIFIERS.get(w, group_mod) if w in GROUP_MODIFIERS else group_mod
+        in_name = w == "state" and tok.text[:1].isupper() and j > 0 and sent[j - 1].text[:1].isupper()
+        if w in GROUP_MODIFIERS and not in_name:  # "Islamic State fighters" are no state forces
+            group_mod = GROUP_MODIFIERS[w]
         modifiers.append(j)
         j += 1
     if (
@@ -221,33 +263,6 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
     ):  # a headline's "… kills 32": the number ends the sentence
         return Victims(q=q, np_end=j, bare=True, subset=partitive)
     return None
-
-
-def _coordinated_modifier(words: list[str], j: int) -> bool:
-    """True when words[j:] is one or two modifiers then a victim noun ("rebel fighters")."""
-    for k in range(j, min(j + 3, len(words))):
-        if words[k] in GROUP_NOUNS and k > j:
-            return True
-        if k == j and words[k] in GROUP_MODIFIERS and k + 1 < len(words) and words[k + 1] in GROUP_NOUNS:
-            return True  # "regime and rebel fighters"
-        if words[k] in GROUP_NOUNS or not words[k].isalpha() or words[k] in NOT_MODIFIERS:
-            return False
-    return False
-
-
-_ARMED = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
-_UNARMED = {VictimGroup.CIVILIANS, VictimGroup.CHILDREN, VictimGroup.WOMEN}
-
-
-def _joined_group(first: VictimGroup | None, second: VictimGroup) -> VictimGroup | None:
-    """The group of "soldiers and militiamen" (armed), "women and children" (civilians), else unknown."""
-    if first == second:
-        return first
-    if first in _ARMED and second in _ARMED:
-        return first
-    if first in _UNARMED and second in _UNARMED:
-        return VictimGroup.CIVILIANS
-    return VictimGroup.UNKNOWN
 
 
 # "fighters affiliated with Damascus", "troops loyal to the GNA": participles that name the victims' side
@@ -297,6 +312,7 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
     while (
         k < len(words)
         and k - start < 6
+        and words[k] not in RIGHT_TRIGGERS  # a headline's "Leaders of the Front Killed in …"
         and (
             _is_cap(sent[k].text)
             or words[k] in ("-", "of", "al", "el")
@@ -331,6 +347,7 @@ def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -
 
 
 _PARTITIVE_DET = {"the", "their", "its", "his", "her", "our", "these", "those"}
+_PARTICIPLES = {"killed", "wounded", "injured", "displaced"}
 
 
 def find_victims(sent: Span) -> list[Victims]:
@@ -340,9 +357,9 @@ def find_victims(sent: Span) -> list[Victims]:
     found: list[Victims] = []
     i = 0
     while i < len(words):
-        q = read_quantity(words, i)
+        q = read_quantity(words, i) if may_start_quantity(words[i]) else None
         if q is None:
-            v = _singular(sent, words, i)
+            v = _singular(sent, words, i) or _second_singular(sent, words, i, found)
             if v is not None:
                 found.append(v)
                 i = v.np_end
@@ -357,7 +374,7 @@ def find_victims(sent: Span) -> list[Victims]:
     _chain(words, found)
     for k, v in enumerate(found):
         _measure(words, v, caps)
-        subset = _after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
+        subset = after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
         elif (
@@ -368,13 +385,16 @@ def find_victims(sent: Span) -> list[Victims]:
                 0.8,
                 True,
             )  # "including six children and …"
-    kept = [v for v in found if v.measure is not None]
+    kept = [v for v in found if v.measure is not None and not _speaker(words, v)]
     for v in kept:  # "killing 22 people, 20 of them children"
         nxt = v.np_end + (v.np_end < len(words) and words[v.np_end] in ("were", "are"))
         group = GROUP_NOUNS.get(words[nxt]) if nxt < len(words) else None
         if v.head in ("them", "whom") and v.group is None and group not in (None, VictimGroup.UNKNOWN):
             v.group = group
     _inherit_groups(kept)
+    for v in kept:
+        if v.group == VictimGroup.UNKNOWN and v.head in MAJORITY_HEADS:
+            v.group = majority_group(words, appositive_start(words, v.np_end)) or v.group
     return kept
 
 
@@ -385,12 +405,14 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
         return None
     one = Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i)
     if w in ("a", "an") or w in DEFINITE:
-        begin = _after_age(words, i + 1)  # "a 65-year-old farmer"
+        begin = after_age(words, i + 1)  # "a 65-year-old farmer"
         if i + 1 >= len(words) or (begin is None and read_quantity(words, i + 1) is not None):
             return None
         v = _victim_phrase(sent, words, one, begin)
         if v is None or (v.head not in SINGULAR and v.head not in ("personnel", "police")):
             return None
+        if compound_noun(sent, words, v.np_end):
+            return None  # "the militant group were killed": the noun is a modifier of another noun
         v.definite = w in DEFINITE
         return v
     if w in SINGULAR and i + 1 < len(words) and sent[i + 1].is_title and words[i + 1] not in NOT_MODIFIERS:
@@ -403,13 +425,38 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
         and _is_cap(sent[0].text)
         and all(words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(i))
     )
-    if (headline or after_verb) and w in SINGULAR:
+    if (headline or after_verb) and w in SINGULAR and not compound_noun(sent, words, i + 1):
         v = Victims(q=one, np_end=i + 1, head=w, definite=True)
-        v.group = GROUP_NOUNS[w]
+        v.group = noun_group(w)
         return v
     if after_verb and (w == "him" or (w == "her" and (i + 1 == len(words) or words[i + 1] in _AFTER_OBJECT))):
         return Victims(q=one, np_end=i + 1, head=w, definite=True)  # "…, killing him."
     return None
+
+
+_SPEAKING = {"said", "says", "told", "tells", "added", "stated", "explained", "recalled"}
+
+
+def _speaker(words: list[str], v: Victims) -> bool:
+    """True for a phrase that says something rather than suffers it ("…, including 13 civilians, a police
+    officer said"): the source of the figure, not a victim."""
+    if v.q.start > 0 and words[v.q.start - 1] in LEFT_TRIGGERS:
+        return False  # "killing four civilians residents said": the object of the verb
+    return v.np_end < len(words) and words[v.np_end] in _SPEAKING
+
+
+def _second_singular(sent: Span, words: list[str], i: int, found: list[Victims]) -> Victims | None:
+    """The second person of "a woman and child were killed": a singular victim noun without its article
+    right after "and" that follows a one-person phrase."""
+    w = words[i]
+    if w not in SINGULAR or i < 2 or words[i - 1] != "and" or not found:
+        return None
+    last = found[-1]
+    if last.np_end != i - 1 or last.q.value != 1 or last.head not in SINGULAR:
+        return None
+    v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=i + 1, head=w)
+    v.group = noun_group(w)
+    return v
 
 
 _ONE_WORDS = {"a", "an", "him", "her"} | DEFINITE
@@ -418,18 +465,6 @@ _AFTER_OBJECT = {
     ",", ".", ";", "and", "in", "on", "at", "with", "near", "during", "after", "before", "while", "when",
     "outside", "inside", "as", "because", "for", "by", "(",
 }  # fmt: skip
-
-
-def _after_age(words: list[str], j: int) -> int | None:
-    """The index after an age ("65-year-old", "27 year-old") starting at j, None when there is none."""
-    if j >= len(words) or not words[j].isdigit():
-        return None
-    for k in range(j + 1, min(j + 6, len(words))):
-        if words[k] == "old":
-            return k + 1
-        if words[k] not in ("-", "year", "years", "‐"):
-            return None
-    return None
 
 
 def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
@@ -444,24 +479,8 @@ def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
     if trigger is None or trigger[0] != Measure.KILLED:
         return None
     v = Victims(q=Quantity(i, i + 1, 1, 1, Qualifier.EXACT, 1, i), np_end=k, head=words[i], definite=True)
-    v.group = GROUP_NOUNS[words[i]]
+    v.group = noun_group(words[i])
     return v
-
-
-_INCLUDING = {
-    ("including",),
-    ("among", "them"),
-    ("among", "whom"),
-    ("of", "whom"),
-    ("of", "them"),
-    ("among",),
-}
-
-
-def _after_including(words: list[str], start: int) -> bool:
-    """ "… were killed, including 6 children": the number opens a subset of the figure before it."""
-    k = start - 1 if start > 0 and words[start - 1] == "the" else start
-    return any(tuple(words[max(0, k - len(p)) : k]) == p for p in _INCLUDING)
 
 
 def _chain(words: list[str], found: list[Victims]) -> None:
@@ -473,6 +492,8 @@ def _chain(words: list[str], found: list[Victims]) -> None:
             joined = all(w in CONNECTORS for w in between) and (
                 "with" not in between or bool({"along", "together"} & set(between))
             )
+            if not joined and short_pp_then_and(between):  # "22 gunmen from the militia and three farmers"
+                joined, between = True, between[-1:]
             if len(between) <= 4 and joined:
                 v.subset = chain[-1].subset or any(w in SUBSET_WORDS for w in between)
                 chain.append(v)
@@ -490,9 +511,13 @@ def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     left = left_trigger(words, v.q.start)
     if left is None and v is not first and first.head_measure is None:
         left = left_trigger(words, first.q.start)
+        by_verb = first.q.start > 0 and words[first.q.start - 1] in LEFT_TRIGGERS
+        if left is not None and v.mod_measure == Measure.INJURED and not by_verb:
+            left = (v.mod_measure, left[1], None)  # "the toll rose to 32 and 115 wounded persons"
     if v.bare and (right is None or (last is not v and not v.chain[1].subset)):
         if left is not None and left[1] >= 0.85 and (v is first or first.measure is not None):
             v.measure, v.confidence = left[0], left[1] - 0.05
+            v.group = v.group or left[2]  # "civilian death toll rises to 20"
         return
     if v.definite:
         if own_right is not None and v.head_measure is None:
@@ -706,6 +731,10 @@ def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = N
         and m.entity_id
         and not (skip and skip[0] <= m.start < skip[1])
     ]
+    if (
+        len(places) > 1
+    ):  # "PORT-AU-PRINCE, Oct 4 (Wire) – … in Pont-Sondé": the dateline is where it was filed
+        places = [m for m in places if not dateline(sent, m)] or places
     if not places:
         return {}
     entities = doc._.entities or {}

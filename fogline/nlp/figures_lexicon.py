@@ -209,6 +209,10 @@ _RIGHT: list[tuple[str, Measure]] = [
     ("trapped", Measure.AT_RISK),
     ("besieged", Measure.AT_RISK),
     ("remain trapped", Measure.AT_RISK),
+    ("remained in", Measure.AT_RISK),
+    ("remain in", Measure.AT_RISK),
+    ("remaining in", Measure.AT_RISK),
+    ("on the move", Measure.DISPLACED),
 ]
 RIGHT_TRIGGERS: dict[str, list[tuple[tuple[str, ...], Measure]]] = {}
 for _phrase, _measure in sorted(_RIGHT, key=lambda pm: -len(pm[0].split())):
@@ -396,7 +400,7 @@ INHERIT_HEADS = {"others", "more", "them", "whom", "those"}
 BOUNDARY = {",", ".", ";", "—", "–", "(", "over", "within", "inside", "outside", "along"} | set(
     words(
         """and in on at during while when after as near across from including overnight yesterday today this
-        last by but"""
+        last by but with"""
     )
 )
 NOT_MODIFIERS = set(

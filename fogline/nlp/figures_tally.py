@@ -70,6 +70,22 @@ def sentence_key(figure: Figure, text: str) -> tuple[str, int]:
     return figure.document_id, start if start >= 0 else figure.start
 
 
+_WITH_BEFORE = re.compile(r"(?<!along\s)(?<!together\s)\bwith\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+
+
+def _part_with(figure: Figure, sentence: list[Figure], text: str) -> bool:
+    """True for a smaller count of the same victims after "with" ("32 people were killed, with 18 bodies
+    pulled from one building"): a part of the figure before it, not more victims."""
+    if not _WITH_BEFORE.search(text[max(0, figure.start - 30) : figure.start]):
+        return False
+    if re.match(r"\s*(?:more|others?|additional|further)\b", text[figure.start + len(figure.number_text) :]):
+        return False  # "with 4 more killed later": more victims
+    return any(
+        g.start < figure.start and g.group == figure.group and acled_value(g) > acled_value(figure)
+        for g in sentence
+    )
+
+
 def _is_reference(figure: Figure) -> bool:
     """ "the driver", "his brother": one person the text may already have counted."""
     return figure.number_text.lower() in _DEFINITE
@@ -101,23 +117,41 @@ def killed_by_group(
     for f in killed:
         by_sentence[sentence_key(f, text)].append(f)
     counts: dict[VictimGroup, int] = {}
-    for sentence in by_sentence.values():
+    seen_in: dict[VictimGroup, set[tuple[str, int]]] = defaultdict(set)
+    for key, sentence in by_sentence.items():
         sentence = _without_repeats(sentence, text)
-        whole = [f for f in sentence if not is_subset(f, text)]
+        whole = [f for f in sentence if not is_subset(f, text) and not _part_with(f, sentence, text)]
         if not whole:  # only parts are given: keep the largest
             whole = [max(sentence, key=acled_value)]
         local: dict[VictimGroup, int] = defaultdict(int)
         for f in whole:
             local[f.group] += acled_value(f)
-        # an unknown-group figure beside named groups in one sentence is usually their total
+        # an unknown-group figure beside named groups in one sentence is usually their total (the same
+        # people when it equals them: "kills 19 … 19 civilians were killed")
         if VictimGroup.UNKNOWN in local and len(local) > 1:
             named = sum(v for g, v in local.items() if g != VictimGroup.UNKNOWN)
-            if local[VictimGroup.UNKNOWN] >= named:
+            if local[VictimGroup.UNKNOWN] > named:
                 local = defaultdict(int, {VictimGroup.UNKNOWN: local[VictimGroup.UNKNOWN]})
             else:
                 del local[VictimGroup.UNKNOWN]
-        for key, value in local.items():
-            counts[key] = combine(counts[key], value) if key in counts else value
+        for group, value in local.items():
+            counts[group] = combine(counts[group], value) if group in counts else value
+            seen_in[group].add(key)
+    return _without_civilian_parts(counts, seen_in)
+
+
+_CIVILIAN_PARTS = (VictimGroup.CHILDREN, VictimGroup.WOMEN)
+
+
+def _without_civilian_parts(
+    counts: dict[VictimGroup, int], seen_in: dict[VictimGroup, set[tuple[str, int]]]
+) -> dict[VictimGroup, int]:
+    """Children and women counted in other sentences than a civilians figure that can hold them are part of
+    it ("15 civilians were killed …" then "eleven children were killed"), not more victims."""
+    civilians = counts.get(VictimGroup.CIVILIANS, 0)
+    parts = [g for g in _CIVILIAN_PARTS if g in counts and not seen_in[g] & seen_in[VictimGroup.CIVILIANS]]
+    if civilians and parts and sum(counts[g] for g in parts) <= civilians:
+        return {g: v for g, v in counts.items() if g not in parts}
     return counts
 
 
@@ -130,7 +164,8 @@ _PROTEST = re.compile(
 _PRIOR = re.compile(
     r"\b(?:(?:in\s+)?(?:retaliation|revenge|reprisal|response)\s+(?:for|to|of)|following|after|over|"
     r"avenge|avenging)\s+(?:the\s+)?(?:recent\s+|earlier\s+|alleged\s+)?"
-    r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of\s*$",
+    r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of\s*"
+    r"(?:(?:an?|the|his|her|their)\s+[\w-]+\s*(?:and|,)\s*)?$",  # "… of a sister and [brother]"
     re.IGNORECASE,
 )
 _CAUSE = re.compile(

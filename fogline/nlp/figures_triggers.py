@@ -11,6 +11,7 @@ from fogline.nlp.figures_lexicon import (
     HOME_TRIGGERS,
     LEFT_TRIGGERS,
     LIVES_VERBS,
+    NAME_PARTICLES,
     NOT_MODIFIERS,
     OBJECT_START,
     OF_TRIGGERS,
@@ -52,7 +53,12 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
             if tuple(words[j : j + len(phrase)]) == phrase:
                 after = words[j + len(phrase)] if j + len(phrase) < n else ""
                 transitive = phrase[0] in TRANSITIVE
-                if not passive and transitive and (after in OBJECT_START or after[:1].isdigit()):
+                if (
+                    not passive
+                    and transitive
+                    and (after in OBJECT_START or after[:1].isdigit())
+                    and not _listed_after(words, j + len(phrase))
+                ):
                     return None  # active voice: "20 gunmen killed two herders" counts the attackers
                 end = j + len(phrase)
                 if (
@@ -64,7 +70,7 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
                     return Measure.CASUALTIES, gap  # "88 killed and injured": not separated
                 if (
                     end + 1 < n
-                    and words[end] == "and"
+                    and words[end] in ("and", "&")
                     and words[end + 1] in ("killed", "executed", "murdered")
                 ):
                     return Measure.KILLED, gap  # "detained and killed"
@@ -111,10 +117,20 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
             gap += 2
             continue
         if w in _APPOSITIVE and gap <= 2:  # "73 civilians mostly women and children were killed"
-            k = j + 1
-            while k < n and k - j <= 6 and (words[k] in GROUP_NOUNS or words[k] in _APPOSITIVE_FILL):
+            k = j + 1  # "… most of them from the X militant group were killed": names and modifiers too
+            while (
+                k < n
+                and k - j <= 9
+                and (
+                    words[k] in GROUP_NOUNS
+                    or words[k] in _APPOSITIVE_FILL
+                    or words[k] in GROUP_MODIFIERS
+                    or words[k] in NAME_PARTICLES
+                    or (caps is not None and caps[k])
+                )
+            ):
                 k += 1
-            if any(words[x] in GROUP_NOUNS for x in range(j + 1, k)):
+            if any(words[x] in GROUP_NOUNS or words[x] in GROUP_MODIFIERS for x in range(j + 1, k)):
                 j = k
                 gap += 1
                 continue
@@ -138,6 +154,23 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
     return None
 
 
+_LISTED_NEXT = {"injured", "wounded", "hurt"}
+
+
+def _listed_after(words: list[str], j: int) -> bool:
+    """True when the number after a trigger opens the next item of a headline's list, not an object:
+    "20 people killed 30 others injured"."""
+    k = j
+    while k < len(words) and k - j < 4 and words[k] not in _LISTED_NEXT:
+        k += 1
+    if not (k < len(words) and k - j < 4 and words[k] in _LISTED_NEXT):
+        return False
+    if "others" in words[j:k] or "more" in words[j:k]:
+        return True
+    # "2 Civilians Killed 7 Injured": the number then the participle, no noun after it
+    return k == j + 1 and (k + 1 == len(words) or words[k + 1] not in GROUP_NOUNS)
+
+
 # words opening a participle or relative clause inside a subject ("a rebel involved in poaching was killed")
 _CLAUSE_OPENERS = {
     "described", "believed", "suspected", "thought", "accused", "involved", "identified", "named", "known",
@@ -145,8 +178,23 @@ _CLAUSE_OPENERS = {
     "riding", "driving", "returning", "fleeing", "carrying", "wearing", "employed", "affiliated",
 }  # fmt: skip
 _PP_OPENERS = {"from", "in", "at", "with", "of"}
-_APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly"}
-_APPOSITIVE_FILL = {"of", "them", "and", "the", ",", "whom", "among", "including"}
+_APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly", "some"}
+_APPOSITIVE_FILL = {
+    "of",
+    "them",
+    "and",
+    "the",
+    ",",
+    "whom",
+    "among",
+    "including",
+    "from",
+    "armed",
+    "-",
+    "group",
+    "groups",
+    "ranks",
+}
 _FINITE = {"was", "were"}
 _CLAUSE_STOP = {";", ".", ":", "(", "and", "but", "while", "after", "when", "said", "says"}
 
@@ -207,12 +255,10 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     k = start - 1
     while k >= 0 and start - k <= 7 and words[k] in TOLL_GAP:
         k -= 1
-    if k >= 0 and words[k] not in TOLL_NOUNS and any(w in TOLL_VERBS for w in words[k + 1 : start]):
-        m = k
-        while m >= 0 and k - m < 8 and words[m].isalpha() and words[m] not in TOLL_NOUNS:
-            m -= 1
-        if m >= 0 and words[m] == "toll":
-            k = m
+    if k >= 0 and words[k] not in TOLL_NOUNS:
+        counted = _counted_toll(words, k, start)
+        if counted is not None:
+            return counted
     if 2 <= k < start - 1 and words[k] in _OF_TOLL and words[k - 1] == "of" and words[k - 2] in _COUNT_NOUNS:
         return _OF_TOLL[words[k]], 0.85, None  # "put the number of dead at 300"
     if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
@@ -236,6 +282,8 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
         k -= 1
         skipped += 1
+    if k >= 2 and (words[k - 1], words[k]) in _ALONG and words[k - 2] in _ALONG_VERBS:
+        return _ALONG_VERBS[words[k - 2]], 0.85, None  # "were killed along with six others"
     if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
         return None if _hypothetical(words, k - 1) else (Measure.KILLED, 0.85, None)
     if k >= 0 and words[k] in LEFT_TRIGGERS:
@@ -252,6 +300,56 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     ):
         return Measure.KILLED, 0.8, None
     return None
+
+
+# "the death toll from the strikes was 45", "the number of civilians killed in the raid has risen to 20":
+# a toll noun, a phrase saying of what (opened by one of these words), then the verb and the number
+_TOLL_PHRASE_OPENERS = {"from", "in", "of", "on", "at", "after", "following", "since", "among", "for"}
+_TOLL_PHRASE_WORDS = 14
+_COPULAS = {"was", "is", "stood", "stands", "stand", "at"}
+_COUNTED = {"killed": Measure.KILLED, "dead": Measure.KILLED, "deaths": Measure.KILLED}
+
+
+def _counted_toll(words: list[str], k: int, start: int) -> tuple[Measure, float, VictimGroup | None] | None:
+    """A toll whose noun is separated from its verb by a phrase ("the death toll from a bomb attack on a
+    convoy has reached 126", "the number of civilians killed in the raid has risen to 20"); k: the last word
+    before the verb group ending at ``start``. None when there is none."""
+    verbs = words[k + 1 : start]
+    rising = any(w in TOLL_VERBS for w in verbs)
+    if not rising and not any(w in _COPULAS for w in verbs):
+        return None
+    m = k
+    while m >= 0 and k - m < _TOLL_PHRASE_WORDS and (words[m].isalpha() or words[m] in ("-", "'s", "’s")):
+        w = words[m]
+        if w in TOLL_NOUNS and w != "toll":
+            return None
+        if w == "toll" and m < k:
+            opened = words[m + 1] in _TOLL_PHRASE_OPENERS
+            if not opened and (not rising or k - m >= 8):
+                return None
+            if (not rising or k - m >= 8) and any(x in _DISASTERS for x in words[m:k]):
+                return None  # "the death toll from the floods that hit the north in May was 300"
+            measure, group = Measure.KILLED, None
+            for back in range(max(0, m - 3), m):
+                measure = TOLL_MEASURE_WORDS.get(words[back], measure)
+                group = GROUP_MODIFIERS.get(words[back], group)
+            return measure, 0.9, group
+        if w in _COUNTED and m >= 3:
+            at = next(
+                (x for x in range(m - 2, max(-1, m - 6), -1) if words[x : x + 2] == ["number", "of"]), None
+            )
+            if at is not None:  # "the number of civilians killed by the strike has risen to 20"
+                group = None
+                for x in words[at + 2 : m]:
+                    group = GROUP_NOUNS.get(x, GROUP_MODIFIERS.get(x, group))
+                return _COUNTED[w], 0.85, group
+        m -= 1
+    return None
+
+
+# "killed along with 6 fighters": the verb before the joined phrase counts the number after it
+_ALONG = {("along", "with"), ("together", "with")}
+_ALONG_VERBS = {"killed": Measure.KILLED, "died": Measure.KILLED, "dead": Measure.KILLED}
 
 
 # words before a verb that make it a threat, a plan, a forecast or a near miss ("could kill thousands")
@@ -285,6 +383,11 @@ _DISASTERS = {
 _RELEASE = {"freed", "released", "release", "exchange", "exchanged", "swap", "swapped", "handed", "free"}
 _RELEASED_NOUNS = {"hostages", "hostage", "prisoners", "prisoner", "detainees", "detainee", "captives"}
 _MOBILE = {Measure.DISPLACED, Measure.EVACUATED, Measure.RETURNED, Measure.AT_RISK}
+# where people who "remained in" are not people at risk of the fighting
+_HELD = {"hospital", "hospitals", "custody", "detention", "prison", "jail", "power", "office", "control",
+         "contact", "touch", "place", "critical", "serious", "intensive", "hiding", "service", "position",
+         "positions", "charge", "command"}  # fmt: skip
+_ARMED_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
 
 
 def not_a_conflict_count(
@@ -304,4 +407,11 @@ def not_a_conflict_count(
         near = words[max(0, start - 4) : start] + words[end : end + 5]
         if any(w in _RELEASE for w in near):
             return True
+    after = words[end : end + 7]
+    if measure == Measure.AT_RISK and any(w.startswith("remain") for w in after) and "in" in after:
+        place = [w for w in after[after.index("in") + 1 :] if w not in ("the", "a", "police", "military")]
+        if place and place[0] in _HELD:  # "three soldiers remained in hospital": not people at risk
+            return True
+    if measure == Measure.DISPLACED and "move" in after and GROUP_NOUNS.get(head or "") in _ARMED_GROUPS:
+        return True  # "thousands of troops are on the move"
     return measure in _MOBILE and low == 1 and words[start] in ("a", "an")

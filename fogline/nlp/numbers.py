@@ -227,6 +227,22 @@ def _vague(words: list[str], i: int) -> tuple[int, int, int, str, int] | None:
     return low, high, acled, key, j
 
 
+# words a quantity may start with besides digits ("at least", "some", "dozens", "twenty", "a dozen")
+STARTS = (
+    {p[0] for p in PREFIXES}
+    | {k.split()[0] for k in VAGUE}
+    | set(VAGUE_MULTIPLIERS)
+    | set(UNITS)
+    | set(TENS)
+    | {"between", "a", "one"}
+)
+
+
+def may_start_quantity(word: str) -> bool:
+    """A cheap test before ``read_quantity``: False when no quantity can start with this lower-cased word."""
+    return word[:1].isdigit() or word in STARTS
+
+
 def read_quantity(words: list[str], i: int) -> Quantity | None:
     """The quantity starting at words[i] (qualifier included), or None."""
     qualifier = Qualifier.EXACT
