@@ -1,6 +1,6 @@
 """Ingest timing: the founding seeds and N generated reports, with the resulting database size.
 
-    .venv/bin/python benchmarks/ingest_bench.py [--count 1000] [--no-extract] [--seed 7]
+    .venv/bin/python benchmarks/ingest_bench.py [--count 1000] [--no-extract] [--seed 7] [--processes N]
 
 Extraction runs with the full default pipeline when it can be built; otherwise the script falls back to
 ``--no-extract`` and says so. Generated reports come from templates with random places, actors, numbers and
@@ -10,7 +10,9 @@ dates, so they are neither exact nor (mostly) near duplicates of each other.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -20,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fogline.ingest import ingest  # noqa: E402
+from fogline.ingest import default_processes, ingest  # noqa: E402
 from fogline.store import Store  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -167,7 +169,14 @@ def main() -> None:
     parser.add_argument("--no-extract", action="store_true", help="store documents only")
     parser.add_argument("--seed", type=int, default=7, help="random seed for the generated reports")
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file in a temp dir)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=default_processes(),
+        help="extraction processes (default: as the CLI)",
+    )
     args = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
     nlp = None
     extract = not args.no_extract
@@ -189,14 +198,17 @@ def main() -> None:
             warm = document_from_text("Shelling was reported near the border town on Monday, residents said.")
             next(iter(run_pipeline([warm], nlp)))
             print(f"first document (lazy loading: gazetteer index etc.) {time.perf_counter() - started:.2f}s")
-    print(f"extraction: {'full default pipeline' if extract else 'OFF (--no-extract)'}")
+    print(
+        f"extraction: {'full default pipeline' if extract else 'OFF (--no-extract)'}, "
+        f"{args.processes} process{'es' if args.processes != 1 else ''}"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         db_path = None if args.db else Path(tmp) / "bench.db"
         store = Store(args.db or str(db_path))
         if SEEDS.is_dir():
             started = time.perf_counter()
-            summary = ingest(store, [str(SEEDS)], nlp=nlp, extract_items=extract)
+            summary = ingest(store, [str(SEEDS)], nlp=nlp, extract_items=extract, n_process=args.processes)
             elapsed = time.perf_counter() - started
             print(
                 f"seeds: {summary.ingested} documents in {elapsed:.2f}s ({summary.failed or 'no failures'})"
@@ -212,17 +224,27 @@ def main() -> None:
             text = generated_report(rng)
             words += len(text.split())
             (folder / f"report_{i:05d}.txt").write_text(text, "utf-8")
-        started, cpu_started = time.perf_counter(), time.process_time()
-        summary = ingest(store, [str(folder)], nlp=nlp, extract_items=extract)
+        started, cpu_started, before = time.perf_counter(), time.process_time(), os.times()
+        summary = ingest(store, [str(folder)], nlp=nlp, extract_items=extract, n_process=args.processes)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        after = os.times()
+        cpu_workers = sum(after[2:4]) - sum(before[2:4])  # reaped worker processes: user + system
         print(
             f"generated: {args.count} reports (avg {words / max(1, args.count):.0f} words) "
             f"in {elapsed:.2f}s = "
             f"{summary.ingested / elapsed:.1f} docs/s; stored {summary.ingested}, exact duplicates "
             f"{summary.duplicates}, near duplicates {summary.near_duplicates}, failed {len(summary.failed)}"
         )
-        print(f"  CPU time {cpu:.2f}s = {summary.ingested / max(cpu, 1e-9):.1f} docs per CPU-second")
+        total_cpu = cpu + cpu_workers
+        print(
+            f"  CPU time {total_cpu:.2f}s (parent {cpu:.2f}s, workers {cpu_workers:.2f}s) = "
+            f"{summary.ingested / max(total_cpu, 1e-9):.1f} docs per CPU-second"
+        )
         print(f"database size: {_size(store, db_path)}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory: parent {peak:.0f} MB, largest worker {workers:.0f} MB (RSS)")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         store.close()
 
 

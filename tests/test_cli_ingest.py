@@ -120,3 +120,23 @@ def test_extract_reruns_on_stored_documents(
     assert shown["extracted_with"] == pipeline.PIPELINE_VERSION
     missing = runner.invoke(app, ["extract", "0000000000", "--db", db])
     assert missing.exit_code == 1 and "failed: 0000000000" in missing.output
+
+
+def test_processes_option_on_ingest_and_extract(
+    db: str, tmp_path: Path, small_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "default_pipeline", lambda: small_nlp)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    for i in range(12):  # enough documents for the worker processes to start
+        text = STORY.replace("Thursday", days[i % 7]).replace("two spans", f"{i + 2} spans")
+        (tmp_path / f"{i:02d}.txt").write_text(text, "utf-8")
+    (tmp_path / "zz_empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--processes", "2"])
+    assert result.exit_code == 1 and "│ 12 │" in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("failed:")] == [
+        f"failed: {tmp_path / 'zz_empty.txt'}: empty file"
+    ]
+    every = runner.invoke(app, ["extract", "--db", db, "--processes", "2"])
+    assert every.exit_code == 0 and "extracted 12 documents" in every.output
+    bad = runner.invoke(app, ["extract", "--db", db, "--processes", "0"])
+    assert bad.exit_code == 2 and "--processes" in bad.output

@@ -19,6 +19,7 @@ from fogline.ingest import (
     DEFAULT_MAX_BYTES,
     ExtractSummary,
     IngestSummary,
+    default_processes,
     expand_sources,
     extract_stored,
     ingest,
@@ -40,13 +41,25 @@ def _progress(total: int, label: str) -> Iterator[Callable[[str], None] | None]:
         TimeElapsedColumn(),
         TextColumn("{task.fields[current]}", style="dim"),
     )
-    with Progress(*columns, console=err_console, transient=True) as bar:
+    # redrawn on each item, with no refresh thread: extraction forks worker processes, and a fork must not
+    # copy a thread that may hold the console's lock
+    with Progress(*columns, console=err_console, transient=True, auto_refresh=False) as bar:
         task = bar.add_task(label, total=total, current="")
 
         def advance(item: str) -> None:
-            bar.update(task, advance=1, current=item[-60:])
+            bar.update(task, advance=1, current=item[-60:], refresh=True)
 
         yield advance
+
+
+ProcessesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--processes",
+        min=1,
+        help="Processes for extraction (default: 2 on a machine with 2+ cores, else 1).",
+    ),
+]
 
 
 def _print_failures(failed: list[tuple[str, str]]) -> None:
@@ -85,6 +98,7 @@ def ingest_command(
         float, typer.Option("--max-size", help="Largest file or download to accept, in MB.")
     ] = DEFAULT_MAX_BYTES / 2**20,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")] = DEFAULT_TIMEOUT,
+    processes: ProcessesOption = None,
 ) -> None:
     """Read reports (text, Markdown, HTML, PDF, JSON Lines, RSS/Atom, URLs), extract and store them."""
     with clean_errors():
@@ -101,6 +115,7 @@ def ingest_command(
                     progress=advance,
                     max_bytes=int(max_size * 2**20),
                     timeout=timeout,
+                    n_process=processes or default_processes(),
                 )
         finally:
             store.close()
@@ -198,6 +213,7 @@ def extract_command(
         list[str] | None, typer.Argument(help="Document ids or prefixes (all documents when none).")
     ] = None,
     db: DbOption = None,
+    processes: ProcessesOption = None,
 ) -> None:
     """Re-run extraction on stored documents; items a reviewer has touched are kept."""
     with clean_errors():
@@ -205,7 +221,9 @@ def extract_command(
         try:
             ids = list(docs) if docs else all_document_ids(store)
             with _progress(len(ids), "extracting") as advance:
-                summary: ExtractSummary = extract_stored(store, ids, progress=advance)
+                summary: ExtractSummary = extract_stored(
+                    store, ids, progress=advance, n_process=processes or default_processes()
+                )
         finally:
             store.close()
         console.print(f"extracted {summary.extracted} document{'s' if summary.extracted != 1 else ''}")
