@@ -57,3 +57,23 @@ def test_a_failing_document_does_not_stop_the_others(small_nlp: Language) -> Non
     assert [r.document.text for r in failed] == [TEXTS[2]]
     assert "broken on purpose" in failed[0].error
     assert len(results) == len(TEXTS)
+
+
+@Language.component("fogline_test_killer")
+def _killer(doc: Doc) -> Doc:
+    if "vanishes" in doc._.document.text:
+        import os
+
+        os._exit(13)  # a worker killed mid-document (OOM killer, native crash)
+    return doc
+
+
+def test_a_worker_that_dies_fails_its_document_and_the_batch_goes_on() -> None:
+    nlp = build_pipeline(["fogline.sentences.v1", "fogline.gazetteer.v1"])
+    nlp.add_pipe("fogline_test_killer")
+    texts = [*TEXTS[:2], "The process vanishes on this report.", *TEXTS[3:]]
+    results = list(extract_many([document_from_text(t) for t in texts], nlp=nlp, n_process=2, batch_size=2))
+    assert [r.document.text for r in results] == texts
+    failed = [r for r in results if isinstance(r, ExtractionFailure)]
+    assert [r.document.text for r in failed] == [texts[2]]
+    assert "worker process died" in failed[0].error

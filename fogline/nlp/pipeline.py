@@ -12,6 +12,8 @@ import importlib
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -201,7 +203,9 @@ def extract_many(
 ) -> Iterator[Extraction | ExtractionFailure]:
     """``extract`` over ``n_process`` forked worker processes (results in input order, same per-document
     error isolation). The workers inherit the loaded pipeline, so nothing is reloaded or re-pickled; where
-    ``fork`` is unavailable, or for ``n_process <= 1``, this is plain ``extract``."""
+    ``fork`` is unavailable, or for ``n_process <= 1``, this is plain ``extract``. A worker that dies (killed,
+    out of memory, a crash in native code) does not hang the batch: the documents not yet returned are
+    retried one per fresh worker, and the one that kills its worker again becomes an ``ExtractionFailure``."""
     global _WORKER_NLP
     nlp = nlp or default_pipeline()
     if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -209,18 +213,38 @@ def extract_many(
         return
     docs = list(documents)
     chunks = [docs[i : i + batch_size] for i in range(0, len(docs), max(1, batch_size))]
+    context = multiprocessing.get_context("fork")
     _WORKER_NLP = nlp
     gc.freeze()  # the workers' garbage collector must not touch (and so copy) the inherited gazetteers
-    pool = multiprocessing.get_context("fork").Pool(n_process)
+    pool = ProcessPoolExecutor(n_process, mp_context=context)
     try:
-        for results in pool.imap(_extract_chunk, chunks):
+        futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+        for index, future in enumerate(futures):
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                for chunk in chunks[index:]:
+                    for document in chunk:
+                        yield _extract_isolated(document, context)
+                return
             yield from results
-        pool.close()
-        pool.join()
+        pool.shutdown(wait=True)  # joins the executor's manager thread: a later fork sees no stray thread
     finally:
-        pool.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         gc.unfreeze()
         _WORKER_NLP = None
+
+
+def _extract_isolated(document: Document, context: Any) -> Extraction | ExtractionFailure:
+    """One document in a fresh single worker: its death is that document's failure, not the batch's."""
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(_extract_chunk, [document]).result()[0]
+        except BrokenProcessPool:
+            return ExtractionFailure(
+                document, "the extraction worker process died on this document (killed or out of memory?)"
+            )
 
 
 def extract_text(text: str, published: str | None = None, nlp: Language | None = None) -> Extraction:
