@@ -605,3 +605,77 @@ def test_a_toll_across_a_phrase_keeps_the_disaster_and_possessive_rules(nlp: Lan
     text = "The toll from Sunday's attack on the village near Djibo stood at 17, a local official said."
     assert readings(nlp, text) == [(K, VictimGroup.UNKNOWN, 17, 17)]
     assert figures(nlp, "Officials said the toll from the strike was likely to rise to 30.") == []
+
+
+# ---- generalisation audit (tests/data/other_conflicts, November 2026): hand-made sentences per rule
+
+
+def test_a_bullet_or_dateline_dash_does_not_hide_the_number(nlp: Language) -> None:
+    assert readings(nlp, "- Some 46,000 people have fled their homes.") == [
+        (D, VictimGroup.UNKNOWN, 46000, 46000)
+    ]
+    assert readings(nlp, "GOMA, Jan 27 (Wire) – At least 27 people were killed in the clashes.") == [
+        (K, VictimGroup.UNKNOWN, 27, None)
+    ]
+    assert readings(nlp, "The clashes left 2-3 dead.") == [
+        (K, VictimGroup.UNKNOWN, 2, 3)
+    ]  # a range stays one
+    assert readings(nlp, "Talks on 12 - 14 May were postponed.") == []
+
+
+def test_a_revised_toll_and_the_earlier_count_it_replaces(nlp: Language) -> None:
+    got = readings(
+        nlp, "The number of people killed rose to 42 on Tuesday, up from 27 on Monday, police said."
+    )
+    assert got == [(K, VictimGroup.UNKNOWN, 42, 42), (K, VictimGroup.UNKNOWN, 27, 27)]
+    assert readings(nlp, "Later the state government said the toll had been revised down to 38.") == [
+        (K, VictimGroup.UNKNOWN, 38, 38)
+    ]  # "government" before "said" does not make the victims security forces
+    assert readings(nlp, "Prices were up from 27 dollars last week.") == []
+
+
+def test_counts_of_families_or_households_are_not_head_counts(nlp: Language) -> None:
+    assert readings(nlp, "Some 30 families were evacuated from the district by the Red Crescent.") == []
+    assert readings(nlp, "About 1,200 households have been displaced since March.") == []
+    assert readings(nlp, "About 1,200 people have been displaced since March.") == [
+        (D, VictimGroup.UNKNOWN, 1200, 1200)
+    ]
+
+
+def test_people_who_remain_displaced_or_missing(nlp: Language) -> None:
+    assert readings(nlp, "Some 60,000 residents remain displaced from their homes.") == [
+        (D, VictimGroup.UNKNOWN, 60000, 60000)
+    ]
+    assert readings(nlp, "Three soldiers remained in hospital on Friday.") == []
+
+
+def test_the_source_survives_an_adverb_and_markup(nlp: Language) -> None:
+    got = figures(nlp, "Police now say 32 civilians were killed and 63 wounded.")
+    assert [(f.low, f.source) for f in got] == [(32, "Police"), (63, "Police")]
+    got = figures(nlp, "**22:58** - Police spokesman Ali Hassan says at least seven people have been killed.")
+    assert [(f.low, f.source) for f in got] == [(7, "Police spokesman Ali Hassan")]
+
+
+def test_a_date_or_place_of_the_next_counted_clause_is_not_the_figures() -> None:
+    from fogline.nlp.pipeline import extract_text
+
+    x = extract_text(
+        "The insurgency has killed more than 6,000 people, according to monitors, and forced about "
+        "1 million to flee at its peak in 2022.",
+        published="2024-05-21",
+    )
+    killed = [f for f in x.figures if f.measure == K]
+    assert [(f.low, f.date_start) for f in killed] == [(6001, None)]
+    x = extract_text(
+        "Nearly 1.2 million people have been forced from their homes, the government says, and more than "
+        "540,000 have crossed into Syria since 23 September.",
+        published="2024-11-08",
+    )
+    assert [f.date_start for f in x.figures if f.low == 1080000] == [None]
+    x = extract_text(
+        "Shelling killed 5 people in Gaza on Monday, and wounded 12 others.", published="2025-01-15"
+    )
+    assert {(f.low, f.place, f.date_start) for f in x.figures} == {
+        (5, "Gaza", "2025-01-13"),
+        (12, "Gaza", "2025-01-13"),
+    }

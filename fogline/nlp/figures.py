@@ -38,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
+from fogline.nlp.extensions import doc_entities, doc_list, doc_text, document_id, register_extensions
 from fogline.nlp.figures_lexicon import (
     ADJECTIVES,
     BOUNDARY,
@@ -112,9 +112,19 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper()
 
 
-def _rejected(words: list[str], q: Quantity) -> bool:
+def _spaced_dash(sent: Span | None, i: int) -> bool:
+    """True when the dash at token ``i`` stands alone between spaces or opens the line ("- Some 46,000",
+    "(Reuters) – At least 27"): a bullet or a dateline dash, not a hyphen joining numbers ("2-3")."""
+    if sent is None or i < 0 or sent[i].text not in ("-", "–", "—"):
+        return False
+    return bool(sent[i].whitespace_) and (i == 0 or bool(sent[i - 1].whitespace_) or "\n" in sent[i - 1].text)
+
+
+def _rejected(words: list[str], q: Quantity, sent: Span | None = None) -> bool:
     """True when the number plainly counts no people (dates, ages, durations, money, units, labels)."""
     before = words[q.start - 1] if q.start > 0 else ""
+    if _spaced_dash(sent, q.start - 1):
+        before = ""
     after = words[q.end] if q.end < len(words) else ""
     after2 = words[q.end + 1] if q.end + 1 < len(words) else ""
     if before in NOT_PEOPLE_BEFORE or before in MONTHS or after in NOT_PEOPLE_AFTER or after in MONTHS:
@@ -367,7 +377,7 @@ def find_victims(sent: Span) -> list[Victims]:
         if q is None:
             i += 1
             continue
-        v = None if _rejected(words, q) else _victim_phrase(sent, words, q)
+        v = None if _rejected(words, q, sent) else _victim_phrase(sent, words, q)
         if v is not None:
             found.append(v)
         i = max(q.end, v.np_end) if v is not None else q.end
@@ -377,6 +387,9 @@ def find_victims(sent: Span) -> list[Victims]:
         subset = after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
+        elif v.measure is None and k > 0 and found[k - 1].measure is not None and _revised_from(words, v):
+            prev = found[k - 1]  # "rose to 42, up from 27": the earlier count of the same measure
+            v.measure, v.confidence, v.group = prev.measure, 0.75, v.group or prev.group
         elif (
             v.measure is None and v.chain[0] is not v and v.chain[0].subset and v.chain[0].measure is not None
         ):
@@ -396,6 +409,15 @@ def find_victims(sent: Span) -> list[Victims]:
         if v.group == VictimGroup.UNKNOWN and v.head in MAJORITY_HEADS:
             v.group = majority_group(words, appositive_start(words, v.np_end)) or v.group
     return kept
+
+
+_REVISED_FROM = {("up", "from"), ("down", "from")}
+
+
+def _revised_from(words: list[str], v: Victims) -> bool:
+    """The number follows "up from" / "down from" and counts nothing of its own ("27 on Monday")."""
+    s = v.q.start
+    return s >= 2 and (words[s - 2], words[s - 1]) in _REVISED_FROM and v.head is None
 
 
 def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
@@ -664,8 +686,8 @@ class FigureExtractor:
             tail = best.end
             if tail < len(sent) and sent[tail].lower_ in ("in", "of", "at", "("):
                 skip = (sent[tail].idx, _char_span(sent, tail, min(tail + 7, len(sent)))[1])
-        fields.update(_place(doc, sent, start, skip))
-        fields.update(_dates(doc, sent, start))
+        fields.update(_place(doc, sent, start, skip, end))
+        fields.update(_dates(doc, sent, start, end))
         doc_id = document_id(doc)
         return Figure(
             id=make_id(doc_id, EXTRACTOR, start, end, str(v.measure), str(group)),
@@ -721,7 +743,24 @@ def _armed_side(doc: Doc, sent: Span, v: Victims, group: VictimGroup) -> bool:
     )
 
 
-def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = None) -> dict[str, Any]:
+# ", and more than 540,000 crossed into Syria since…": a new clause with its own number
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
+_COUNT_WORD = re.compile(r"\d|\b(?:dozens|scores|hundreds|thousands|millions|tens)\b", re.IGNORECASE)
+
+
+def other_clause(doc: Doc, end: int, start: int) -> bool:
+    """True when the text between a figure (ending at char ``end``) and a later mention (at ``start``) opens
+    another coordinated clause with a number of its own: that clause's date or place is not the figure's."""
+    if start < end:
+        return False
+    between = doc_text(doc)[end:start]
+    brk = _CLAUSE_BREAK.search(between)
+    return brk is not None and _COUNT_WORD.search(between, brk.end()) is not None
+
+
+def _place(
+    doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = None, end: int | None = None
+) -> dict[str, Any]:
     places = [
         m
         for m in doc._.mentions or []
@@ -730,6 +769,7 @@ def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = N
         and m.end <= sent.end_char
         and m.entity_id
         and not (skip and skip[0] <= m.start < skip[1])
+        and not (end is not None and other_clause(doc, end, m.start))
     ]
     if (
         len(places) > 1
@@ -748,7 +788,7 @@ def _place(doc: Doc, sent: Span, position: int, skip: tuple[int, int] | None = N
     return {"place": best.text, "place_id": best.entity_id}
 
 
-def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
+def _dates(doc: Doc, sent: Span, position: int, end: int | None = None) -> dict[str, Any]:
     source = (
         doc._.dates if doc._.dates is not None else [m for m in doc._.mentions or [] if m.label == "DATE"]
     )
@@ -759,6 +799,7 @@ def _dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
         and m.end <= sent.end_char
         and m.value
         and not _other_event_date(doc, sent, m)
+        and not (end is not None and other_clause(doc, end, m.start))
     ]
     if not dates:
         return {}

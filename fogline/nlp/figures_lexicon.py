@@ -227,6 +227,7 @@ RIGHT_GAP = {
     "seriously", "severely", "critically", "slightly", "lightly", "fatally", "mortally", "instantly",
     "immediately", "initially", "themselves", "recently", "just", "still", "presumed", "thought", "among",
     "the", "those", "who", "that", "ultimately", "eventually", "apparently", '"', "“", "”",
+    "remain", "remains", "remained",
 }  # fmt: skip
 
 # verbs just before a number that say what happened to the people counted ("killing 23 people")
@@ -305,7 +306,8 @@ TOLL_GAP = {
     "reaching", "stood", "stands", "standing", "hit", "hits", "jumped", "jumps", "increased", "increases",
     "mounted", "soared", "grew", "is", "was", "has", "had", "have", "at", "to", "of", "now", "reportedly",
     "further", "since", "then", "stand", "climb", "reach", "surpassed", "passed", "topped",
-    "exceeded", "exceeds", "currently", "been", "put", "puts", "placed",
+    "exceeded", "exceeds", "currently", "been", "put", "puts", "placed", "revised", "lowered", "raised",
+    "updated", "adjusted", "corrected", "down", "up", "went", "fell", "dropped",
 }  # fmt: skip
 TOLL_MEASURE_WORDS = {"injury": Measure.INJURED, "casualty": Measure.CASUALTIES, "death": Measure.KILLED}
 
@@ -422,7 +424,7 @@ MEASURE_NOUNS = {"casualties", "casualty", "deaths", "death", "fatalities", "fat
 TOLL_VERBS = set(
     words(
         """rose risen rises climbed climbs reached reaches stood stands hit jumped increased soared surpassed
-        passed topped exceeded mounted"""
+        passed topped exceeded mounted revised lowered raised updated adjusted corrected fell dropped"""
     )
 )
 TRANSITIVE = set(

@@ -34,7 +34,8 @@ _FIGURE_NOUNS = {"figures", "data", "count", "tally", "toll", "estimate", "estim
 _RAISE_VERBS = {"raised", "revised", "put", "updated", "lowered", "increased", "brought", "puts", "raises"}
 _RAISE_OBJECTS = _FIGURE_NOUNS | {"number", "figure"}
 _DETERMINERS = {"the", "a", "an"}
-_ADVERBS = {"also", "later", "previously", "earlier", "had", "has", "have"}  # between a subject and its verb
+# between a subject and its verb
+_ADVERBS = {"also", "later", "previously", "earlier", "had", "has", "have", "now", "still", "again"}
 _APPOSITIVE_START = {"a", "an", "the"}
 
 
@@ -52,6 +53,8 @@ def _is_name(token_text: str) -> bool:
 def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     """Strip figure words ("figures from", "the latest data of"), "X-based" descriptors and trailing glue."""
     words = [t.lower_ for t in sent]
+    while start < end and not any(c.isalnum() for c in words[start]):
+        start += 1  # "** - Police spokesman X": markup and dashes before the name
     while start < end and (words[start] in SOURCE_FIGURE_WORDS or words[start] in ("'s", "’s")):
         start += 1
     # "UK-based", "Kurdish-led" descriptors before a name

@@ -90,6 +90,9 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
                 "got",
                 "get",
                 "reported",
+                "remain",
+                "remains",
+                "remained",
             )
             j += 1
             gap += 1
@@ -264,7 +267,7 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     if k >= 0 and k < start - 1 and words[k] in TOLL_NOUNS:
         measure = TOLL_NOUNS[words[k]]
         group = None
-        for back in range(max(0, k - 3), k):
+        for back in _toll_modifiers(words, k):
             measure = TOLL_MEASURE_WORDS.get(words[back], measure) if words[k] == "toll" else measure
             group = GROUP_MODIFIERS.get(words[back], group)
         return measure, 0.9, group
@@ -302,6 +305,21 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     return None
 
 
+# words that end the modifiers of a toll noun when read leftwards ("the government said the toll…")
+_MODIFIER_STOP = {"the", "a", "an", "its", "their", "his", "her", "our", ",", ";", ":", "that", "said",
+                  "says", "say", "told", "and", "of", "from", "in"}  # fmt: skip
+
+
+def _toll_modifiers(words: list[str], k: int) -> list[int]:
+    """Indices of the (at most three) words directly modifying the toll noun at ``k``, in text order."""
+    out = []
+    back = k - 1
+    while back >= 0 and k - back <= 3 and words[back] not in _MODIFIER_STOP:
+        out.append(back)
+        back -= 1
+    return out[::-1]
+
+
 # "the death toll from the strikes was 45", "the number of civilians killed in the raid has risen to 20":
 # a toll noun, a phrase saying of what (opened by one of these words), then the verb and the number
 _TOLL_PHRASE_OPENERS = {"from", "in", "of", "on", "at", "after", "following", "since", "among", "for"}
@@ -330,7 +348,7 @@ def _counted_toll(words: list[str], k: int, start: int) -> tuple[Measure, float,
             if (not rising or k - m >= 8) and any(x in _DISASTERS for x in words[m:k]):
                 return None  # "the death toll from the floods that hit the north in May was 300"
             measure, group = Measure.KILLED, None
-            for back in range(max(0, m - 3), m):
+            for back in _toll_modifiers(words, m):
                 measure = TOLL_MEASURE_WORDS.get(words[back], measure)
                 group = GROUP_MODIFIERS.get(words[back], group)
             return measure, 0.9, group
@@ -388,6 +406,8 @@ _HELD = {"hospital", "hospitals", "custody", "detention", "prison", "jail", "pow
          "contact", "touch", "place", "critical", "serious", "intensive", "hiding", "service", "position",
          "positions", "charge", "command"}  # fmt: skip
 _ARMED_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
+# nouns that count groups of people of unknown size: no figure of people from them
+_UNITS_OF_PEOPLE = {"families", "households", "household", "clans", "tribes", "villages", "communities"}
 
 
 def not_a_conflict_count(
@@ -414,4 +434,6 @@ def not_a_conflict_count(
             return True
     if measure == Measure.DISPLACED and "move" in after and GROUP_NOUNS.get(head or "") in _ARMED_GROUPS:
         return True  # "thousands of troops are on the move"
+    if head in _UNITS_OF_PEOPLE and measure != Measure.AT_RISK:
+        return True  # "30 families were evacuated": households, not a head count ("home to" keeps its size)
     return measure in _MOBILE and low == 1 and words[start] in ("a", "an")
