@@ -106,6 +106,12 @@ def test_truce_between_parties_in_force(nlp: Any) -> None:
         ),
         ("Both sides accused each other of breaching the Doha agreement.", "agreement", "violated"),
         ("Three days on, the truce appears to be holding in Rakhine.", "truce", "in_force"),
+        ("Elders of the two clans signed a peace pact in the market town on Friday.", "agreement", "signed"),
+        (
+            "The 1999 non-aggression pact between the two militias was broken overnight.",
+            "agreement",
+            "violated",
+        ),
     ],
 )
 def test_statuses(nlp: Any, text: str, kind: str, status: str) -> None:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.ingest.normalize import document_from_text
-from fogline.nlp.events import conservative_fatalities, is_onset
+from fogline.nlp.events import conservative_fatalities, is_onset, is_party
 from fogline.nlp.pipeline import build_pipeline, make_doc
 from fogline.schema import (
     DatePrecision,
@@ -338,3 +338,36 @@ def test_a_failing_sentence_is_reported_not_raised(events_nlp: Language) -> None
     doc = events_nlp.get_pipe("fogline.events.v1")(builder.doc)
     assert doc._.events == []
     assert doc._.errors and "fogline.events.v1" in doc._.errors[0]
+
+
+def test_the_dateline_date_yields_to_a_date_in_the_sentence(events_nlp: Language) -> None:
+    text = "GAROWE, May 8 – Al-Shabaab fighters attacked an army base near Galkayo on Wednesday."
+    events = (
+        Builder(events_nlp, text, published="2025-05-09")
+        .date("May 8", "2025-05-08")
+        .date("Wednesday", "2025-05-07")
+        .actor("Al-Shabaab")
+        .place("Galkayo")
+        .run()
+    )
+    assert [e.date_start for e in events] == ["2025-05-07"]
+
+
+def test_items_of_a_demand_list_are_no_events(events_nlp: Language) -> None:
+    text = (
+        "The agencies called on all armed groups to:\n\n- stop shelling residential areas in the city;\n"
+        "- release abducted aid workers.\n\nGunmen abducted two aid workers near Jowhar on Monday."
+    )
+    events = Builder(events_nlp, text).place("Jowhar").run()
+    assert len(events) == 1 and "Jowhar" in events[0].quote
+
+
+def test_an_organisation_reacting_to_fighting_is_no_party(events_nlp: Language) -> None:
+    text = (
+        "The United Nations Secretary-General is deeply alarmed by clashes in Beledweyne. "
+        "Clan militias attacked soldiers near Beledweyne."
+    )
+    builder = Builder(events_nlp, text).actor("United Nations", kind="international").actor("Clan militias")
+    un, militias = builder.doc._.mentions
+    assert not is_party(builder.doc, un)
+    assert is_party(builder.doc, militias)

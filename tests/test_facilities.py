@@ -152,3 +152,20 @@ def test_place_and_common_noun_is_no_name(nlp: Any) -> None:
 )
 def test_no_impact(nlp: Any, text: str) -> None:
     assert impacts(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry urged the warring parties to stop attacks on hospitals and schools.",
+        "Clinics in the province have been attacked 30 times since January, the agency said.",
+        "They called on the army to:\n\n- end strikes on health centres;\n- reopen the village school.",
+    ],
+)
+def test_demanded_or_tallied_facilities_are_no_impact(nlp: Any, text: str) -> None:
+    assert impacts(run(nlp, text)) == []
+
+
+def test_a_demand_list_does_not_hide_a_later_report(nlp: Any) -> None:
+    text = "They called on the army to:\n\n- end strikes on clinics.\n\nTwo schools were shelled on Monday."
+    assert impacts(run(nlp, text)) == [("schools", "school", "attacked")]

@@ -294,3 +294,62 @@ def test_characterisation_is_no_demand() -> None:
     clause = " for an end to the shelling of Kharkiv, describing the strikes on apartment blocks as terror"
     demands = normalise_demands(*demand_clause("called for", clause))
     assert demands and not any("describing" in d or "apartment" in d for d in demands)
+
+
+def test_plural_description_refers_back_to_a_group(nlp: Any) -> None:
+    text = (
+        "Nine aid agencies issued a joint statement on Monday. The agencies condemned the shelling of the "
+        "camp. The groups called on the warring parties to allow humanitarian access."
+    )
+    found = acts(run(nlp, text, actors={"Nine aid agencies": "ngo"}))
+    assert ("Nine aid agencies", "condemn") in found
+    assert ("Nine aid agencies", "appeal") in found
+
+
+def test_bullet_items_do_not_push_the_pronoun_antecedent_out_of_reach(nlp: Any) -> None:
+    text = (
+        "Nine aid agencies issued a joint statement on Monday.\n\nThey called on the parties to:\n\n"
+        "- open the crossings;\n- protect aid workers;\n- release detainees.\n\n"
+        "They also urged donors to fund the appeal."
+    )
+    doc = run(nlp, text, actors={"Nine aid agencies": "ngo"})
+    appeals = [s for s in doc._.statements if s.act == StatementAct.APPEAL]
+    assert len(appeals) == 2, [(s.speaker, s.demands) for s in appeals]
+    assert any("fund the appeal" in d for s in appeals for d in s.demands)
+
+
+def test_quotation_with_its_author_in_the_third_person_performs_the_act(nlp: Any) -> None:
+    text = '"The Council urges all sides to immediately cease hostilities," the envoy Maria Lopez said.'
+    doc = run(nlp, text)
+    found = [(s.speaker, s.act.value, s.demands) for s in doc._.statements]
+    assert ("Maria Lopez", "appeal", ["cessation of hostilities"]) in found
+    # past tense inside a quotation is a report of someone else's act, not the speaker's
+    doc = run(nlp, '"The army denied everything," the envoy Maria Lopez said.')
+    assert [s.act.value for s in doc._.statements] == ["state"]
+
+
+def test_saying_that_another_side_violated_a_truce_is_an_accusation(nlp: Any) -> None:
+    text = "The interior ministry said rebel fighters had violated the truce near the airport."
+    doc = run(nlp, text, actors={"interior ministry": "state", "rebel fighters": "rebel"})
+    found = [(s.speaker, s.act.value, s.target) for s in doc._.statements]
+    assert ("interior ministry", "accuse", "rebel fighters") in found
+
+
+def test_a_town_in_the_subject_phrase_is_no_speaker(nlp: Any) -> None:
+    text = "Staff at the main hospital in Port Sudan, which took in the wounded, said supplies were low."
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id="d1", text=text, published="2025-05-10")
+    start = text.index("Port Sudan")
+    place = Entity(id="p1", kind=EntityKind.PLACE, name="Port Sudan", type="city", country="SD")
+    doc._.mentions = [Mention(start=start, end=start + 10, label="PLACE", text="Port Sudan", entity_id="p1")]
+    doc._.entities = {"p1": place}
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [s.speaker for s in doc._.statements] == []
+
+
+def test_lowercase_office_before_a_name_is_a_title(nlp: Any) -> None:
+    text = "Kenya's government spokesman Isaac Mwaura said the talks would resume."
+    doc = run(nlp, text, countries=("Kenya",))
+    found = [(s.speaker, s.speaker_role) for s in doc._.statements]
+    assert found and found[0][0] == "Isaac Mwaura", found

@@ -35,6 +35,7 @@ from fogline.nlp.extensions import (
     mentions_in,
     register_extensions,
 )
+from fogline.nlp.facilities import demand_list_spans, in_spans
 from fogline.schema import ActorType, DatePrecision, Event, Figure, Measure, Mention, VictimGroup, make_id
 
 EXTRACTOR = "fogline.events.v1"
@@ -69,7 +70,11 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
-    r"^\W*(?:said|says|reported|reports|told|stated|announced|claimed|confirmed|added)\b", re.IGNORECASE
+    r"^\W*(?:(?:['’]s\s+)?(?:[\w-]+\s+)?(?:secretary-general|spokesperson|spokesman|spokeswoman|chief|envoy|"
+    r"representative|office|mission)\s+)?(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:alarmed|concerned|worried)|"
+    r"said|says|reported|reports|told|stated|announced|claimed|confirmed|added|condemned|condemns|urged|urges|"
+    r"warned|warns|welcomed|called\s+on|calls\s+on|expressed)\b",
+    re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(r"\bby\b", re.IGNORECASE)
 # A signature block ("Signed: NRC, Oxfam ...") lists a statement's authors; it reports no agreement.
@@ -208,7 +213,10 @@ class EventExtractor:
         events = doc_list(doc, "events")
         found: list[_Found] = []
         context = _DocContext(doc)
+        demand_lists = demand_list_spans(doc)
         for sent in doc.sents:
+            if demand_lists and in_spans(sent.start_char, demand_lists):
+                continue  # the items of "they called on all parties to:" are demands, not events
             try:
                 item = self.sentence_event(doc, sent, context)
             except Exception as exc:  # one bad sentence must not stop the document
@@ -409,7 +417,12 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
         and not (m.attributes or {}).get("future")
     ]
     out: dict[str, Any] = {}
-    for m in sorted(dates, key=lambda m: abs(m.start - position)):
+    dateline_end = sent.start_char
+    if dates and dates[0].start - sent.start_char < 60:
+        line = DATELINE.match(doc_text(doc)[sent.start_char : min(sent.end_char, sent.start_char + 90)])
+        if line is not None:  # "KHARTOUM, March 3 – … on Wednesday": the filing date comes last
+            dateline_end = sent.start_char + line.end()
+    for m in sorted(dates, key=lambda m: (m.end <= dateline_end, abs(m.start - position))):
         attrs = m.attributes or {}
         relation = attrs.get("relation", "on")
         if relation in ("on", "between"):
@@ -429,20 +442,23 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
 def _is_source(doc: Doc, m: Mention) -> bool:
     """An actor named as the source of the report ("according to X", "X said"), not a party to it."""
     before = doc_text(doc)[max(0, m.start - 100) : m.start]
-    after = doc_text(doc)[m.end : m.end + 20]
+    after = doc_text(doc)[m.end : m.end + 60]
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
+
+
+def is_party(doc: Doc, m: Mention) -> bool:
+    """An actor mention that may be a side of an event: not a source, an outlet or a monitor."""
+    entity = (doc_value(doc, "entities") or {}).get(m.entity_id or "")
+    return not _is_source(doc, m) and str(getattr(entity, "type", "")) not in _NOT_PARTIES
 
 
 def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention | None, Mention | None]:
     """Actor1: the nearest actor before the event cue; actor2: the nearest after it (swapped after "by").
     The cue is the first one with an actor before it (a headline-like start of the sentence is skipped)."""
-    entities = doc_value(doc, "entities") or {}
     actors = [
         m
         for m in mentions_in(doc, sent.start_char, sent.end_char, "ACTOR")
-        if m.entity_id
-        and not _is_source(doc, m)
-        and str(getattr(entities.get(m.entity_id), "type", "")) not in _NOT_PARTIES
+        if m.entity_id and is_party(doc, m)
     ]
     anchor = next((cue for cue in cues if any(m.end <= cue[0] for m in actors)), cues[0])
     before = [m for m in actors if m.end <= anchor[0]]

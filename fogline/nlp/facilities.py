@@ -285,6 +285,46 @@ _LIST_GAP = re.compile(
 )
 
 
+# A line that introduces a list of demands ("They called on all parties to:") and the bullet items under it:
+# the items say what should happen, not what happened.
+_DEMAND_LEAD = re.compile(
+    r"^[^\n]*\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|"
+    r"appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|must|should|need\s+to)\b[^\n]*:[ \t]*\n",
+    re.I | re.M,
+)
+_BULLET_ITEM = re.compile(r"(?:[ \t]*\n)*[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+[^\n]*\n?")
+# "stop attacks on hospitals", "attacked at least 40 times": a demand or a tally, no particular site
+_DEMANDED_STOP = re.compile(
+    r"\b(?:stop|end|halt|cease|refrain\s+from|prevent|protect\s+\w+\s+from)\s+(?:\w+\s+){0,2}"
+    r"(?:attacks|strikes|bombings?|shelling|targeting|raids)\s+(?:on|against|of)\s+(?:\w+\s+)?"
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?)*$",
+    re.I,
+)
+_TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|several|many)\s+times\b", re.I)
+
+
+def demand_list_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of bullet lists introduced by an appeal line ending with ":" (cached per doc)."""
+    cached = doc.user_data.get("fogline.demand_lists")
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    text = doc_text(doc)
+    spans: list[tuple[int, int]] = []
+    if ":" in text:
+        for lead in _DEMAND_LEAD.finditer(text):
+            end = pos = lead.end()
+            while (item := _BULLET_ITEM.match(text, pos)) is not None and item.end() > pos:
+                end = pos = item.end()
+            if end > lead.end():
+                spans.append((lead.end(), end))
+    doc.user_data["fogline.demand_lists"] = (len(doc), spans)
+    return list(spans)
+
+
+def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
 @dataclass
 class _Named:
     entity: Entity
@@ -299,7 +339,10 @@ class FacilityExtractor:
         impacts = doc_list(doc, "facility_impacts")
         last_named: dict[str, _Named] = {}
         country = _document_country(doc)
+        demand_lists = demand_list_spans(doc)
         for sent in sentences(doc):
+            if demand_lists and in_spans(sent.start_char, demand_lists):
+                continue
             try:
                 impacts.extend(self._sentence(doc, sent, last_named, country))
             except Exception as exc:  # one bad sentence must not stop the document
@@ -324,6 +367,10 @@ class FacilityExtractor:
         for i, ref, statuses in self._statuses(text, refs):
             if ref.plural and ref.name is None and _GENERIC_PLURAL.search(text[: ref.start]):
                 continue  # "the rising number of attacks on shelters": no particular site
+            if _DEMANDED_STOP.search(text[: ref.start]):
+                continue  # "stop attacks on health centres": a demand, not a report
+            if ref.plural and ref.name is None and _TIMES.search(text):
+                continue  # "health facilities were attacked 40 times this year": a tally
             named = self._named(doc, ref, sent, last_named, country)
             if (
                 i > 0

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.dates import dates_in, parse_iso_date
 from fogline.nlp.event_classifier import classify
-from fogline.nlp.events import dominant_place
+from fogline.nlp.events import dominant_place, is_party
 from fogline.nlp.extensions import (
     doc_list,
     doc_text,
@@ -218,7 +218,9 @@ def _new_event(doc: Doc, onset: Onset, text: str) -> Event:
     violent = c.label and not c.negated and c.disorder_type == DEFAULT_TYPE[0]
     disorder, etype, sub = (c.disorder_type, c.event_type, c.sub_event_type) if violent else DEFAULT_TYPE
     place = _best_place(doc, onset.start, onset.end)
-    actors = [m for m in mentions_in(doc, onset.start, onset.end, "ACTOR") if m.entity_id]
+    actors = [
+        m for m in mentions_in(doc, onset.start, onset.end, "ACTOR") if m.entity_id and is_party(doc, m)
+    ]
     doc_id = document_id(doc)
     return Event(
         id=make_id(doc_id, EXTRACTOR, onset.start, onset.end, onset.date),

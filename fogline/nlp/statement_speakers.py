@@ -36,7 +36,8 @@ CAPS = with_first_char_filter(
 _PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b", re.I)
 _TITLE_BEFORE = (
     r"(?:(?:[A-Z][\w'’-]*|army|military|police|foreign|defence|defense|interior|deputy|prime|security|"
-    r"intelligence|militia|rebel|group|party|former|acting|senior|top|emergency)\s+){0,3}"
+    r"intelligence|militia|rebel|group|party|former|acting|senior|top|emergency|government|health|information|"
+    r"state|regional|provincial|local|district|humanitarian|country|press|communications)\s+){0,3}"
     r"(?:chief|spokesperson|spokesman|spokeswoman|commander|head|leader|minister|president|ambassador|envoy|"
     r"official|director|coordinator|representative|general|secretary|researcher|analyst|expert|adviser|advisor|"
     r"lawyer|activist|doctor|negotiator|mediator|diplomat|governor|mayor|investigator)\s+"
@@ -117,7 +118,9 @@ def lexicon() -> _Lexicon:
     )
     roles = sorted(data["role_words"], key=len, reverse=True)
     role_alt = "|".join(re.escape(r) for r in roles)
-    heads = sorted(data["anaphor_heads"], key=len, reverse=True)
+    singular = data["anaphor_heads"]
+    plural = [h[:-1] + "ies" if h.endswith("y") else h if h.endswith("s") else h + "s" for h in singular]
+    heads = sorted({*singular, *plural}, key=len, reverse=True)
     return _Lexicon(
         acts=acts,
         discuss_received=re.compile(rf"\b(?:{data['discuss']['received']})\s+", re.I),
@@ -129,7 +132,8 @@ def lexicon() -> _Lexicon:
         role_re=with_first_char_filter(re.compile(rf"(?<![\w-])(?:{role_alt})(?![\w-])", re.I)),
         role_words=frozenset(r.lower() for r in roles),
         anaphor_re=re.compile(
-            rf"\b(?:the|this|that)\s+((?:[\w-]+\s+){{0,2}}?(?:{'|'.join(heads)}))\b(?!\s+of\b)", re.I
+            rf"\b(?:the|this|that|these|those)\s+((?:[\w-]+\s+){{0,2}}?(?:{'|'.join(heads)}))\b(?!\s+of\b)",
+            re.I,
         ),
         generic_heads=frozenset(data["generic_anaphor_heads"]),
         statement_re=re.compile(
@@ -331,12 +335,15 @@ def _candidates(
     offset = sent.start_char
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    places: list[tuple[int, int]] = []  # towns and sites: a capitalised phrase inside one is no speaker
     for m in sentence_mentions(doc, sent):
         if m.end > offset + limit or not m.entity_id:
             continue
         if m.label == "ACTOR" or (m.label == "PLACE" and is_country(doc, m)):
             out.append(_Candidate(m.start - offset, m.end - offset, m.text, "mention", m))
             taken.append((m.start - offset, m.end - offset))
+        elif m.label in {"PLACE", "FACILITY"}:
+            places.append((m.start - offset, m.end - offset))
     head = text[:limit]
     for match in _GROUP_SUBJECT.finditer(head):
         out.append(_Candidate(match.start(), match.end(), match.group(0), "group"))
@@ -370,6 +377,8 @@ def _candidates(
             start = head.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]
         if not words or any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        if any(s <= start and end <= e for s, e in places):
             continue
         phrase = head[start:end]
         out.append(_Candidate(start, end, phrase, "caps"))
@@ -543,7 +552,9 @@ def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker |
             found = _recent(ctx, index, 40, lambda s: _same_description(s.name, desc))
             return found or entity_speaker(doc, desc, "org", None, cand.text)
         phrase = " ".join(words).lower()
-        if phrase in lex.generic_heads or words[-1].lower() in lex.generic_heads:
+        last = words[-1].lower()
+        singular = re.sub(r"ies$", "y", last) if last.endswith("ies") else last.removesuffix("s")
+        if phrase in lex.generic_heads or last in lex.generic_heads or singular in lex.generic_heads:
             return _recent(ctx, index, 3, lambda s: s.kind in {"org", "group"})
         return _recent(ctx, index, 12, lambda s: _name_matches(s, " ".join(words)))
     # capitalised phrase

@@ -74,6 +74,14 @@ _NOUN_USE = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?$")  # ", strongly condemn", "and demanded"
+_BULLET = re.compile(r"\s*(?:[-•*▪·–—]|\d{1,2}[.)])\s")
+# "said (that) X had violated the truce": the speaker accuses X
+_VIOLATION = re.compile(
+    r"\s*(?:that\s+)?(?P<subj>[^,;:“”\"]{2,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|again\s+)?"
+    r"(?:violated|breached|broken|broke)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:ceasefire|cease-fire|truce|agreement|deal|pause|accord|pact)\b",
+    re.I,
+)
 _SCARE_QUOTES = re.compile(r"[“”\"]")
 # The clause's first finite verb, whose subject a coordinated cue shares ("X called it a massacre and urged")
 _PRIOR_VERB = re.compile(r"\b(?:[a-z]{3,}ed|said|told|made|gave|took|spoke|wrote|met|held|sent|says|calls)\b")
@@ -292,7 +300,8 @@ class StatementExtractor:
         for sent in sentences(doc):
             if not re.search(r"[A-Za-z]", sent.text):
                 continue  # blank lines are not sentences for the look-back windows
-            index += 1
+            if not _BULLET.match(sent.text):
+                index += 1  # the items of a list belong to the sentence that introduces them
             if any(s <= sent.start_char < e for s, e in post_spans):
                 continue
             try:
@@ -333,7 +342,7 @@ class StatementExtractor:
             demands: list[str] = []
             if content_act in {StatementAct.APPEAL, StatementAct.DEMAND}:
                 if quote_text is not None and content_act != act:
-                    demands = normalise_demands(_after_first_person(quote_text))
+                    demands = _quoted_demands(quote_text)
                 else:
                     clause = text[cue.end : next_start]
                     if re.search(r"\bto\s*$", clause) and i + 1 < len(cues):
@@ -349,6 +358,13 @@ class StatementExtractor:
             no_target = content_act in _NO_TARGET or re.search(r"\bfor$", cue.text, re.I)
             reach = 3 if content_act == StatementAct.APPEAL else 8  # an appeal's target is its addressee
             targets = [] if no_target else _targets(ctx, sent, text, cue.end, next_start, reach)
+            violation = (
+                _VIOLATION.match(text, cue.end, next_start) if content_act == StatementAct.STATE else None
+            )
+            if violation is not None:  # "said Afghan forces had violated the ceasefire": an accusation
+                accused = _targets(ctx, sent, text, violation.start("subj"), violation.end("subj"))
+                if accused:
+                    content_act, targets = StatementAct.ACCUSE, accused
             for speaker in speakers:
                 statement_date, inherited = date, False
                 antecedent = recent_history(ctx, index, 6, speaker) if date[0] is None else None
@@ -526,21 +542,31 @@ def _following_list(text: str, position: int) -> str:
     return "; ".join(items)
 
 
-def _after_first_person(quote: str) -> str:
-    """The part of a quotation after its first first-person act cue ("we demand …")."""
+_FIRST_PERSON = re.compile(r"\b(?:we|i)\s+(?:\w+\s+){0,2}$", re.I)
+# a quotation opening with its author in the third person: "The Secretary-General calls on all parties …"
+_OPENING_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+|\w+ly\s+)?$")
+
+
+def _performative(quote: str, cue: Cue) -> bool:
+    """The quotation's speaker performs the act: "we demand …", "The Council urges …" (present tense)."""
+    before = quote[: cue.start]
+    if _FIRST_PERSON.search(before):
+        return True
+    verb = cue.text.split()[0].lower()
+    return bool(_OPENING_SUBJECT.match(before)) and verb.endswith("s") and not verb.endswith("ss")
+
+
+def _quoted_demands(quote: str) -> list[str]:
+    """The demands of a quotation's first performed act cue ("we demand …", "… calls on all parties to …")."""
     for cue in find_cues(quote, []):
-        if cue.act != StatementAct.STATE and re.search(
-            r"\b(?:we|i)\s+(?:\w+\s+){0,2}$", quote[: cue.start], re.I
-        ):
-            return quote[cue.end :]
-    return quote
+        if cue.act != StatementAct.STATE and _performative(quote, cue):
+            return normalise_demands(*demand_clause(cue.text, quote[cue.end :]))
+    return normalise_demands(quote)
 
 
 def _first_person_act(quote: str) -> StatementAct | None:
     for cue in find_cues(quote, []):
-        if cue.act != StatementAct.STATE and re.search(
-            r"\b(?:we|i)\s+(?:\w+\s+){0,2}$", quote[: cue.start], re.I
-        ):
+        if cue.act != StatementAct.STATE and _performative(quote, cue):
             return cue.act
     return None
 

@@ -1,0 +1,345 @@
+"""Statements, agreements, facilities and events on hand-written reports about other conflicts
+(tests/data/other_conflicts_claims): a UN spokesperson, a joint NGO statement, a mediated ceasefire, a foreign
+ministry denial, attacks on a hospital, school and water station, and a local peace pact between communities
+that no gazetteer lists.
+
+Each check says what a careful analyst would record, or what must NOT be recorded. Checks the pipeline does
+not meet yet are xfail(strict=False) with the reason, so they turn green when it improves.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fogline.schema import Extraction
+
+DATA = Path(__file__).resolve().parent / "data" / "other_conflicts_claims"
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_CACHE: dict[str, Extraction] = {}
+
+
+def load(name: str) -> tuple[str, str]:
+    raw = (DATA / f"{name}.md").read_text(encoding="utf-8")
+    match = FRONT.match(raw)
+    assert match, name
+    meta = dict(line.split(": ", 1) for line in match.group(1).splitlines())
+    return raw[match.end() :], meta["published"].strip()
+
+
+def run(nlp: Any, name: str) -> Extraction:
+    if name not in _CACHE:
+        from fogline.nlp.pipeline import extract_text
+
+        body, published = load(name)
+        _CACHE[name] = extract_text(body, published=published, nlp=nlp)
+    return _CACHE[name]
+
+
+def _has(value: Any, needle: str) -> bool:
+    return bool(value) and needle.lower() in str(value).lower()
+
+
+def _name(x: Extraction, entity_id: str | None) -> str | None:
+    return next((e.name for e in x.entities if e.id == entity_id), None)
+
+
+def _statement(x: Extraction, spec: dict[str, Any]) -> bool:
+    for s in x.statements:
+        if "speaker" in spec and not (
+            _has(s.speaker, spec["speaker"]) or _has(_name(x, s.speaker_id), spec["speaker"])
+        ):
+            continue
+        if "act" in spec and str(s.act) != spec["act"]:
+            continue
+        if "role" in spec and not _has(s.speaker_role, spec["role"]):
+            continue
+        if "demand" in spec and not any(_has(d, spec["demand"]) for d in s.demands):
+            continue
+        if "target" in spec and not (
+            _has(s.target, spec["target"]) or _has(_name(x, s.target_id), spec["target"])
+        ):
+            continue
+        if "quote" in spec and not _has(s.quote, spec["quote"]):
+            continue
+        return True
+    return False
+
+
+def _facility(x: Extraction, spec: dict[str, Any]) -> bool:
+    return any(
+        ("type" not in spec or f.facility_type == spec["type"])
+        and ("name" not in spec or _has(f.facility, spec["name"]))
+        and ("status" not in spec or str(f.status) in spec["status"].split("|"))
+        for f in x.facility_impacts
+    )
+
+
+def _agreement(x: Extraction, spec: dict[str, Any]) -> bool:
+    for a in x.agreements:
+        if "kind" in spec and a.kind != spec["kind"]:
+            continue
+        if "status" in spec and str(a.status) not in spec["status"].split("|"):
+            continue
+        if "parties" in spec and not all(any(_has(p, want) for p in a.parties) for want in spec["parties"]):
+            continue
+        if "date" in spec and a.date != spec["date"]:
+            continue
+        return True
+    return False
+
+
+def _event(x: Extraction, spec: dict[str, Any]) -> bool:
+    for e in x.events:
+        if "quote" in spec and not _has(e.quote, spec["quote"]):
+            continue
+        if "place" in spec and not (
+            _has(e.place, spec["place"]) or _has(_name(x, e.place_id), spec["place"])
+        ):
+            continue
+        if "date" in spec and e.date_start != spec["date"]:
+            continue
+        if "actor1" in spec and not (
+            _has(e.actor1, spec["actor1"]) or _has(_name(x, e.actor1_id), spec["actor1"])
+        ):
+            continue
+        return True
+    return False
+
+
+def _actor_labelled(x: Extraction, text: str) -> bool:
+    return any(m.label == "ACTOR" and m.text.lower() == text.lower() for m in x.mentions)
+
+
+MATCHERS = {"statement": _statement, "facility": _facility, "agreement": _agreement, "event": _event}
+
+
+def check(x: Extraction, kind: str, spec: Any) -> None:
+    if kind == "actor":
+        assert _actor_labelled(x, spec), [m.text for m in x.mentions if m.label == "ACTOR"]
+        return
+    if kind == "not_actor":
+        assert not _actor_labelled(x, spec), spec
+        return
+    negative = kind.startswith("no_")
+    found = MATCHERS[kind.removeprefix("no_")](x, spec)
+    listing = {
+        "statement": [(s.speaker, s.act, s.speaker_role, s.target, s.demands) for s in x.statements],
+        "facility": [(f.facility, f.facility_type, f.status) for f in x.facility_impacts],
+        "agreement": [(a.kind, a.status, a.parties, a.date) for a in x.agreements],
+        "event": [(e.sub_event_type, e.place, e.date_start, e.actor1, e.quote[:40]) for e in x.events],
+    }[kind.removeprefix("no_")]
+    assert found != negative, (spec, listing)
+
+
+def xf(reason: str) -> Any:
+    return pytest.mark.xfail(strict=False, reason=reason)
+
+
+CHECKS: list[Any] = [
+    # ---- UN Secretary-General's spokesperson on Tripoli clashes (Libya)
+    ("un_sg_libya", "statement", {"speaker": "Dujarric", "act": "condemn", "role": "spokesperson"}),
+    (
+        "un_sg_libya",
+        "statement",
+        {"speaker": "Dujarric", "act": "appeal", "demand": "cessation of hostilities"},
+    ),
+    (
+        "un_sg_libya",
+        "statement",
+        {"speaker": "Dujarric", "act": "appeal", "demand": "return to negotiations"},
+    ),
+    ("un_sg_libya", "statement", {"speaker": "Dujarric", "act": "express_concern"}),
+    ("un_sg_libya", "statement", {"speaker": "Tetteh", "act": "warn", "role": "head"}),
+    ("un_sg_libya", "statement", {"speaker": "Government of National Unity", "act": "accuse"}),
+    (
+        "un_sg_libya",
+        "statement",
+        {"speaker": "Secretary-General", "act": "express_concern", "quote": "deeply alarmed"},
+        xf("'the Secretary-General is deeply alarmed, his spokesperson said': the title is no speaker"),
+    ),
+    ("un_sg_libya", "no_statement", {"speaker": "Stability Support Apparatus"}),  # did not respond
+    ("un_sg_libya", "event", {"place": "Tripoli", "date": "2025-05-13"}),
+    ("un_sg_libya", "no_event", {"actor1": "United Nations"}),  # the UN reports the clashes; it is no party
+    ("un_sg_libya", "actor", "Stability Support Apparatus"),
+    # ---- joint statement by NGOs on Cabo Delgado (Mozambique)
+    (
+        "ngo_joint_mozambique",
+        "statement",
+        {"act": "appeal", "demand": "humanitarian access"},
+        xf(
+            "'The groups set out a list of demands. They called on all parties to:' loses its speaker in the"
+            " full report (the signatory list sentence names one member as speaker)"
+        ),
+    ),
+    (
+        "ngo_joint_mozambique",
+        "statement",
+        {"act": "appeal", "demand": "fully fund"},
+        xf("'They also urged donors …': no group speaker in the look-back window of the full report"),
+    ),
+    (
+        "ngo_joint_mozambique",
+        "statement",
+        {"act": "condemn", "quote": "killing of two health workers"},
+        xf("'The organisations condemned …': no group speaker in the look-back window of the full report"),
+    ),
+    (
+        "ngo_joint_mozambique",
+        "no_statement",
+        {"speaker": "Norwegian Refugee Council", "quote": "Families are running"},
+        xf("a member named in the signatory list is taken for the speaker of the joint statement"),
+    ),
+    ("ngo_joint_mozambique", "statement", {"speaker": "Nicole Wienand", "role": "country director"}),
+    ("ngo_joint_mozambique", "no_facility", {"name": "health centres"}),  # a demanded item, not a report
+    ("ngo_joint_mozambique", "no_facility", {"name": "schools"}),
+    ("ngo_joint_mozambique", "facility", {"name": "clinic", "type": "hospital"}),
+    ("ngo_joint_mozambique", "no_event", {"quote": "release abducted children"}),
+    ("ngo_joint_mozambique", "no_event", {"quote": "allow civilians to leave"}),
+    ("ngo_joint_mozambique", "event", {"place": "Mocímboa da Praia", "date": "2025-03-05"}),
+    # ---- Pakistan–Afghanistan ceasefire mediated by Qatar and Turkey
+    (
+        "pak_afg_ceasefire",
+        "agreement",
+        {"kind": "ceasefire", "parties": ["Pakistan", "Afghanistan"], "date": "2025-10-19"},
+    ),
+    ("pak_afg_ceasefire", "no_agreement", {"parties": ["Qatar"]}),  # a mediator is no party
+    ("pak_afg_ceasefire", "no_agreement", {"parties": ["Turkey"]}),
+    ("pak_afg_ceasefire", "agreement", {"status": "in_force", "date": "2025-10-19"}),
+    ("pak_afg_ceasefire", "agreement", {"kind": "ceasefire", "status": "violated"}),
+    (
+        "pak_afg_ceasefire",
+        "agreement",
+        {"kind": "humanitarian pause", "status": "partial|reached"},
+        xf("'included a humanitarian pause of 72 hours': a pause inside the deal is not recorded"),
+    ),
+    ("pak_afg_ceasefire", "statement", {"speaker": "Qatar", "act": "announce"}),
+    (
+        "pak_afg_ceasefire",
+        "statement",
+        {"speaker": "Khawaja Asif", "act": "praise", "role": "defence minister"},
+    ),
+    ("pak_afg_ceasefire", "statement", {"speaker": "Pakistan", "act": "accuse", "target": "Afghanistan"}),
+    ("pak_afg_ceasefire", "statement", {"speaker": "Mujahid", "act": "deny"}),
+    ("pak_afg_ceasefire", "statement", {"speaker": "Mujahid", "act": "accuse", "target": "Pakistan"}),
+    (
+        "pak_afg_ceasefire",
+        "not_actor",
+        "Spin Boldak",
+        xf("'A resident of Spin Boldak': a town the gazetteer lacks is taken for an actor by the model NER"),
+    ),
+    (
+        "pak_afg_ceasefire",
+        "no_event",
+        {"quote": "was not covered by the pause"},
+        xf("event classifier (not owned here): a negated, generic clause reads as a clash"),
+    ),
+    # ---- Rwanda's foreign ministry denies and accuses (eastern DR Congo)
+    ("foreign_ministry_denial", "statement", {"speaker": "Rwanda", "act": "reject"}),
+    ("foreign_ministry_denial", "statement", {"speaker": "Rwanda", "act": "deny"}),
+    ("foreign_ministry_denial", "statement", {"speaker": "Rwanda", "act": "accuse", "target": "Congo"}),
+    ("foreign_ministry_denial", "statement", {"speaker": "Rwanda", "act": "warn"}),
+    ("foreign_ministry_denial", "statement", {"speaker": "Nduhungirehe", "role": "foreign minister"}),
+    ("foreign_ministry_denial", "statement", {"speaker": "Muyaya", "role": "spokesman"}),
+    (
+        "foreign_ministry_denial",
+        "statement",
+        {"speaker": "Muyaya", "act": "appeal", "target": "Security Council", "demand": "sanctions"},
+    ),
+    ("foreign_ministry_denial", "no_statement", {"speaker": "Nduhungirehe", "act": "appeal"}),
+    (
+        "foreign_ministry_denial",
+        "statement",
+        {"speaker": "European Union", "act": "appeal", "target": "Rwanda"},
+    ),
+    (
+        "foreign_ministry_denial",
+        "no_statement",
+        {"act": "reject", "target": "M23"},
+        xf("'rejected accusations that its troops fought alongside M23': the target is the accusers"),
+    ),
+    # ---- hospital, school and water station hit in Amhara (Ethiopia)
+    ("facilities_amhara", "facility", {"name": "Debre Markos Referral Hospital", "status": "evacuated"}),
+    ("facilities_amhara", "facility", {"name": "Debre Markos Referral Hospital", "status": "out_of_service"}),
+    (
+        "facilities_amhara",
+        "facility",
+        {"name": "Gozamen", "type": "school", "status": "damaged"},
+        xf("'the Gozamen primary school': a name before 'primary school' is not kept"),
+    ),
+    ("facilities_amhara", "facility", {"type": "school", "status": "damaged"}),
+    ("facilities_amhara", "facility", {"type": "water", "status": "out_of_service"}),
+    ("facilities_amhara", "no_facility", {"name": "health facilities"}),  # a yearly tally, no site
+    ("facilities_amhara", "no_facility", {"name": "Felege Hiwot"}),  # received the wounded; not hit
+    ("facilities_amhara", "no_statement", {"speaker": "Bahir Dar"}),  # a town is no speaker
+    ("facilities_amhara", "event", {"place": "Debre Markos", "date": "2025-08-27"}),
+    ("facilities_amhara", "no_event", {"date": "2025-08-28"}),  # the dateline's filing date
+    (
+        "facilities_amhara",
+        "statement",
+        {"speaker": "Fano", "act": "accuse"},
+        xf("'A Fano commander said …': an unnamed commander of a group is not a speaker"),
+    ),
+    (
+        "facilities_amhara",
+        "not_actor",
+        "Amhara",
+    ),
+    (
+        "facilities_amhara",
+        "actor",
+        "Ethiopian National Defense Force",
+    ),
+    # ---- local peace pact between two communities (Cauca, Colombia)
+    (
+        "local_peace_colombia",
+        "agreement",
+        {"kind": "agreement", "status": "signed|partial", "date": "2025-06-22"},
+    ),
+    (
+        "local_peace_colombia",
+        "agreement",
+        {"parties": ["Toribío", "Alto Naya"]},
+        xf("communities outside the gazetteer ('the Nasa reserve of Toribío') are not found as parties"),
+    ),
+    ("local_peace_colombia", "no_agreement", {"parties": ["FARC"]}),  # explicitly not party to it
+    ("local_peace_colombia", "statement", {"speaker": "Alirio Pete", "role": "governor"}),
+    ("local_peace_colombia", "statement", {"speaker": "Colombia", "act": "praise"}),
+    (
+        "local_peace_colombia",
+        "statement",
+        {"speaker": "ombudsman", "act": "warn"},
+        xf("'The ombudsman's office said … and warned': a lowercase office is not a speaker"),
+    ),
+    (
+        "local_peace_colombia",
+        "event",
+        {"quote": "signed a local peace pact", "place": "El Palo"},
+        xf("the agreement event takes the dateline city, not the village where it was signed"),
+    ),
+]
+
+
+def _params(checks: list[Any]) -> list[Any]:
+    out = []
+    for i, item in enumerate(checks):
+        name, kind, spec, *marks = item
+        out.append(pytest.param(name, kind, spec, marks=marks, id=f"{name}-{kind}-{i}"))
+    return out
+
+
+@pytest.mark.parametrize("name,kind,spec", _params(CHECKS))
+def test_claims_on_other_conflicts(nlp: Any, name: str, kind: str, spec: Any) -> None:
+    check(run(nlp, name), kind, spec)
+
+
+def test_reports_have_front_matter_and_realistic_length() -> None:
+    names = sorted(p.stem for p in DATA.glob("*.md"))
+    assert len(names) == 6
+    for name in names:
+        body, published = load(name)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", published), name
+        assert 250 <= len(body.split()) <= 600, name
