@@ -229,7 +229,7 @@ CHECKS: list[Any] = [
             "high": None,
             "qualifier": "at_least",
             "source": "local officials",
-            "place": "El Fasher",
+            "place": "Abu Shouk",  # the camp, the most precise place (its parent is El Fasher)
         },
     ),
     ("sudan_el_fasher_wire", "figure", {"measure": "injured", "qualifier": "more_than"}),
@@ -269,7 +269,7 @@ CHECKS: list[Any] = [
         {"speaker": "Rapid Support Forces", "act": "accuse", "target": "Armed Forces"},
     ),
     ("sudan_el_fasher_wire", "facility", {"name": "Saudi Hospital", "type": "hospital"}),
-    ("sudan_el_fasher_wire", "event", {"event_type": EXPLOSIONS, "sub": SHELLING, "place": "El Fasher"}),
+    ("sudan_el_fasher_wire", "event", {"event_type": EXPLOSIONS, "sub": SHELLING, "place": "Abu Shouk"}),
     ("sudan_el_fasher_wire", "no_event", {"quote": "45-year-old teacher"}),
     # ---- Sudan: drone strike on an Omdurman market, ministry toll, minister's statement
     (
