@@ -58,18 +58,29 @@ def bench_command(
     processes: Annotated[
         int, typer.Option("--processes", min=1, help="Worker processes, for Fogline and the baseline alike.")
     ] = 2,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Benchmark on these texts (a folder of .txt/.md, a file, or a CSV/TSV with a text column) "
+            "instead of the bundled examples.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Measure pipeline throughput (articles/s), peak memory and the speed-up over a plain spaCy pass."""
     with clean_errors():
-        from fogline.evaluate.bench import run_bench
+        from fogline.evaluate.bench import read_corpus, run_bench
 
+        texts = read_corpus(corpus) if corpus is not None else None
+        if corpus is not None and not texts:
+            raise typer.BadParameter(f"{corpus}: no texts to benchmark on", param_hint="--corpus")
         if as_json:
-            result = run_bench(n_articles=n, n_process=processes)
+            result = run_bench(n_articles=n, n_process=processes, corpus=texts)
             typer.echo(json.dumps(result, ensure_ascii=False, default=str))
             return
         with console.status(f"benchmarking on {n} articles …"):
-            result = run_bench(n_articles=n, n_process=processes)
+            result = run_bench(n_articles=n, n_process=processes, corpus=texts)
         console.print(measures_table("fogline bench", result))
 
 

@@ -87,6 +87,27 @@ def fakes_paragraphs(limit: int = 400) -> list[str]:
     return out
 
 
+_TEXT_COLUMNS = ("article_content", "text", "content", "body", "NOTES", "EventSnippet")
+
+
+def read_corpus(path: Path) -> list[str]:
+    """Texts to benchmark on: a folder of ``.txt``/``.md`` files, one such file, or a CSV/TSV with a text
+    column (``article_content`` as in FA-KES, ``text``, ``content``, ``body``, ``NOTES``,
+    ``EventSnippet``)."""
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*") if f.suffix.lower() in (".txt", ".md") and f.is_file())
+        return [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    if path.suffix.lower() in (".csv", ".tsv"):
+        csv.field_size_limit(sys.maxsize)
+        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+            column = next((c for c in _TEXT_COLUMNS if c in (reader.fieldnames or [])), None)
+            if column is None:
+                raise ValueError(f"{path}: no text column (one of {', '.join(_TEXT_COLUMNS)})")
+            return [row[column] for row in reader if (row.get(column) or "").strip()]
+    return [path.read_text(encoding="utf-8", errors="replace")]
+
+
 _GEN_PLACES = [
     "Kadugli", "Mopti", "Sittwe", "Kherson", "Rafah", "Goma", "Marib", "Idlib", "Tillaberi", "Juba",
 ]  # fmt: skip
