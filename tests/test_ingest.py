@@ -212,3 +212,19 @@ def test_catalogue_filters_and_prefixes(store: Store, tmp_path: Path) -> None:
     with pytest.raises(DocumentNotFound, match="several"):
         resolve_document(store, "abcdef")
     assert resolve_document(store, "abcdef2").text == "x2"
+
+
+def test_listing_search_uses_the_text_index_and_finds_the_same_documents(store: Store) -> None:
+    texts = {
+        "a": "Shelling hit the Tawila market on Monday; traders said stalls burned.",
+        "b": "A convoy reached MARKETPLACE stalls near Goma after the road reopened.",
+        "c": "No trade today: the border crossing stayed closed.",
+    }
+    for title, text in texts.items():
+        store.save(Extraction(document=document_from_text(text, title=f"Report {title}")))
+    found = {row.title for row in list_documents(store, search="market")}
+    assert found == {"Report a", "Report b"}  # substring, any case, as before the index
+    short = {row.title for row in list_documents(store, search="ma")}  # under the index's 3 characters
+    assert short == {"Report a", "Report b"}
+    assert {row.title for row in list_documents(store, search="Report c")} == {"Report c"}  # titles too
+    assert list_documents(store, search="100%_") == []  # LIKE wildcards are literal

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from fogline.ingest.normalize import normalize_date
 from fogline.schema import CLAIM_RECORDS, Document
 from fogline.store import Store
+from fogline.store.search import text_condition
 from fogline.store.tables import TABLES
 
 MIN_PREFIX = 4
@@ -125,12 +126,7 @@ def list_documents(
     if until:
         query = query.where(table.c.published <= _day(until, "until"))
     if search:
-        query = query.where(
-            or_(
-                table.c.title.icontains(search, autoescape=True),
-                table.c.text.icontains(search, autoescape=True),
-            )
-        )
+        query = query.where(text_condition(store, "documents", ("title", "text"), search))
     query = query.order_by(table.c.published.desc().nulls_last(), table.c.ingested_at.desc(), table.c.id)
     if limit is not None:
         query = query.limit(limit)
