@@ -175,19 +175,22 @@ class Store:
                 conn.execute(docs.insert().values(**values))
             self._upsert_entities(conn, extraction.entities)
             count = 0
+            claims = extraction.claims()
             for record in CLAIM_RECORDS:
                 table = TABLES[record.table]
-                conn.execute(
-                    delete(table).where(
-                        table.c.document_id == doc.id, table.c.review_status == ReviewStatus.AUTO.value
+                if exists:  # items are only ever written with their document: a new one has none to replace
+                    conn.execute(
+                        delete(table).where(
+                            table.c.document_id == doc.id, table.c.review_status == ReviewStatus.AUTO.value
+                        )
                     )
-                )
-                items = [c for c in extraction.claims() if isinstance(c, record) and type(c) is record]
+                items = [c for c in claims if isinstance(c, record) and type(c) is record]
                 if not items:
                     continue
-                kept = {
-                    r[0] for r in conn.execute(select(table.c.id).where(table.c.document_id == doc.id)).all()
-                }
+                kept: set[str] = set()
+                if exists:
+                    query = select(table.c.id).where(table.c.document_id == doc.id)
+                    kept = {r[0] for r in conn.execute(query).all()}
                 rows, seen = [], set(kept)
                 for item in items:
                     if item.id in seen:
