@@ -679,3 +679,29 @@ def test_a_date_or_place_of_the_next_counted_clause_is_not_the_figures() -> None
         (5, "Gaza", "2025-01-13"),
         (12, "Gaza", "2025-01-13"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shelling forced some 20,000 residents to flee their homes in the valley.",
+            [(Measure.DISPLACED, 20000)],
+        ),
+        ("The offensive has compelled about 1 million to leave since 2021.", [(Measure.DISPLACED, 1000000)]),
+        ("Raiders forced 40 villagers out of their homes near the river.", [(Measure.DISPLACED, 40)]),
+        ("The field clinic treated 35 people for shrapnel wounds overnight.", [(Measure.INJURED, 35)]),
+        (
+            "Surgeons received 12 patients with blast injuries after the market strike.",
+            [(Measure.INJURED, 12)],
+        ),
+        # not figures: an appeal, a bare admission, people forced out of vehicles
+        ("The governor urged 20,000 residents to flee before the storm reached the coast.", []),
+        ("The ward received 23 patients on Friday.", []),
+        ("Gunmen forced 12 drivers out of their trucks at the checkpoint.", []),
+    ],
+)
+def test_what_a_verb_did_to_its_counted_object(
+    nlp: Language, text: str, expected: list[tuple[Measure, int]]
+) -> None:
+    assert [(f.measure, f.low) for f in figures(nlp, text)] == expected

@@ -705,7 +705,6 @@ CHECKS: list[Any] = [
         "mozambique_cabo_delgado_msf",
         "figure",
         {"measure": "injured", "low": 23, "source": "Ribeiro"},
-        [xf("patients treated for wounds are not read as injured yet")],
     ),
     (
         "mozambique_cabo_delgado_msf",
@@ -717,7 +716,6 @@ CHECKS: list[Any] = [
         "mozambique_cabo_delgado_msf",
         "figure",
         {"measure": "displaced", "low": 1000000, "qualifier": "about"},
-        [xf("'forced about 1 million to flee' is not read yet")],
     ),
     ("mozambique_cabo_delgado_msf", "no_figure", {"low": 60}),  # a 60-bed hospital
     ("mozambique_cabo_delgado_msf", "no_figure", {"low": 1200}),  # consultations

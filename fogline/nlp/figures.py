@@ -66,7 +66,7 @@ from fogline.nlp.figures_lexicon import (
     SUBSET_WORDS,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
-from fogline.nlp.figures_triggers import left_trigger, not_a_conflict_count, right_trigger
+from fogline.nlp.figures_triggers import left_trigger, not_a_conflict_count, object_trigger, right_trigger
 from fogline.nlp.figures_words import (
     MAJORITY_HEADS,
     after_age,
@@ -524,6 +524,10 @@ def _chain(words: list[str], found: list[Victims]) -> None:
 
 
 def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
+    by_object = object_trigger(words, v.q.start, v.np_end)
+    if by_object is not None and v.head_measure is None:
+        v.measure, v.confidence = by_object, 0.85
+        return
     last = v.chain[-1]
     first = v.chain[0]
     right = right_trigger(words, last.np_end, caps)

@@ -437,3 +437,40 @@ def not_a_conflict_count(
     if head in _UNITS_OF_PEOPLE and measure != Measure.AT_RISK:
         return True  # "30 families were evacuated": households, not a head count ("home to" keeps its size)
     return measure in _MOBILE and low == 1 and words[start] in ("a", "an")
+
+
+# "forced 20,000 residents to flee", "compelled about 300 families to leave their homes"
+_FORCING_VERBS = frozenset(
+    {"forced", "forcing", "force", "forces", "compelled", "compelling", "drove", "driving"}
+)
+_FLIGHT = frozenset({("to", "flee"), ("to", "leave"), ("to", "abandon")})
+_HOMES = frozenset({"home", "homes", "village", "villages", "town", "towns", "city", "area", "areas", "land"})
+# "treated 40 people for shrapnel wounds", "received 23 patients with gunshot wounds"
+_CARE_VERBS = frozenset(
+    {"treated", "treating", "treat", "treats", "received", "receiving", "admitted", "admitting"}
+)
+_WOUND_WORDS = frozenset({"wounds", "wound", "injuries", "injury", "burns", "trauma"})
+
+
+def object_trigger(words: list[str], q_start: int, np_end: int) -> Measure | None:
+    """The measure a verb gives its counted object together with what follows the phrase: people an event
+    forced to flee are displaced; people a clinic treated for (or received with) wounds are injured. Appeals
+    ("urged 20,000 residents to flee") and bare admissions ("received 23 patients") are not figures."""
+    if q_start <= 0:
+        return None
+    verb = words[q_start - 1]
+    after = tuple(words[np_end : np_end + 2])
+    if verb in _FORCING_VERBS:
+        rest = words[np_end : np_end + 5]
+        if (
+            after in _FLIGHT
+            or (  # "… from their homes", "… out of their villages"
+                rest[:2] in (["from", "their"], ["out", "of"]) and any(w in _HOMES for w in rest[2:])
+            )
+        ):
+            return Measure.DISPLACED
+    if verb in _CARE_VERBS and np_end < len(words) and words[np_end] in ("for", "with"):
+        window = words[np_end + 1 : np_end + 5]
+        if any(w in _WOUND_WORDS for w in window):
+            return Measure.INJURED
+    return None
