@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
 from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
-from fogline.nlp.fastre import alternation, with_first_char_filter
+from fogline.nlp.fastre import BULLET_MARK, alternation, with_first_char_filter
 from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import (
     DatePrecision,
@@ -292,7 +292,7 @@ _DEMAND_LEAD = re.compile(
     r"appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|must|should|need\s+to)\b[^\n]*:[ \t]*\n",
     re.I | re.M,
 )
-_BULLET_ITEM = re.compile(r"(?:[ \t]*\n)*[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+[^\n]*\n?")
+_BULLET_ITEM = re.compile(r"(?:[ \t]*\n)*[ \t]*" + BULLET_MARK + r"[ \t]+[^\n]*\n?")
 # "stop attacks on hospitals", "attacked at least 40 times": a demand or a tally, no particular site
 _DEMANDED_STOP = re.compile(
     r"\b(?:stop|end|halt|cease|refrain\s+from|prevent|protect\s+\w+\s+from)\s+(?:\w+\s+){0,2}"

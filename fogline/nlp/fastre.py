@@ -80,3 +80,7 @@ def alternation(words: list[str]) -> str:
     """A regex alternation of lexicon entries, longest first; a space in an entry matches any whitespace."""
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# A list item's marker: a dash or bullet character, or "1." / "2)" (shared by the components that read lists)
+BULLET_MARK = r"(?:[-•*▪·–—]|\d{1,2}[.)])"

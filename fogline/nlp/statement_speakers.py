@@ -21,7 +21,7 @@ from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
 from fogline.nlp.extensions import doc_entities, doc_value
 from fogline.nlp.facilities import Sentence, doc_text
-from fogline.nlp.fastre import with_first_char_filter
+from fogline.nlp.fastre import BULLET_MARK, with_first_char_filter
 from fogline.schema import DatePrecision, Entity, EntityKind, Mention, StatementAct, make_id
 
 DATA = Path(__file__).with_name("data") / "statements.json"
@@ -70,7 +70,7 @@ _SIGNATORY_HEADING = re.compile(
     r"organi[sz]ations|ngos|groups|members)[\w ,'’()-]{0,30}:\s*$",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪·–—]|\d{1,2}[.)])?\s*(\S.{1,120}?)\s*$")
+_LIST_ITEM = re.compile(r"^\s*" + BULLET_MARK + r"?\s*(\S.{1,120}?)\s*$")
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+)?(?:undersigned(?:\s+[\w-]+){0,2}?\s+(?:organi[sz]ations|groups|ngos|parties|signatories|"
     r"entities)\b|(?:organi[sz]ations|groups|ngos)\s+(?:undersigned|signatory)(?:\s+to\s+(?:this|the)\s+"

@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 
 from fogline.nlp.extensions import doc_list, doc_value, document_id, register_extensions
 from fogline.nlp.facilities import Sentence, doc_text, sentences
+from fogline.nlp.fastre import BULLET_MARK
 from fogline.nlp.statement_speakers import (
     CAPS,
     Context,
@@ -74,7 +75,7 @@ _NOUN_USE = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"(?:,|\band)\s+(?:\w+ly\s+)?$")  # ", strongly condemn", "and demanded"
-_BULLET = re.compile(r"\s*(?:[-•*▪·–—]|\d{1,2}[.)])\s")
+_BULLET = re.compile(r"\s*" + BULLET_MARK + r"\s")
 # "said (that) X had violated the truce": the speaker accuses X
 _VIOLATION = re.compile(
     r"\s*(?:that\s+)?(?P<subj>[^,;:“”\"]{2,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|again\s+)?"
