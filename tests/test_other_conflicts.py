@@ -12,36 +12,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from report_checks import (
+    agreement_matches,
+    entity_name,
+    event_matches,
+    facility_matches,
+    has,
+    load_report,
+    run_report,
+    statement_matches,
+    xf,
+)
 
 from fogline.schema import Extraction
 
 DATA = Path(__file__).resolve().parent / "data" / "other_conflicts"
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def load(name: str) -> tuple[str, str]:
-    """Body and published date of one report (front matter: title, published)."""
-    raw = (DATA / f"{name}.md").read_text(encoding="utf-8")
-    match = FRONT.match(raw)
-    assert match, name
-    meta = dict(line.split(": ", 1) for line in match.group(1).splitlines())
-    return raw[match.end() :], meta["published"].strip()
-
-
-_CACHE: dict[str, Extraction] = {}
+    return load_report(DATA / f"{name}.md")
 
 
 def run(nlp: Any, name: str) -> Extraction:
-    if name not in _CACHE:
-        from fogline.nlp.pipeline import extract_text
-
-        body, published = load(name)
-        _CACHE[name] = extract_text(body, published=published, nlp=nlp)
-    return _CACHE[name]
-
-
-def _has(value: str | None, needle: str) -> bool:
-    return bool(value) and needle.lower() in str(value).lower()
+    return run_report(nlp, DATA / f"{name}.md")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -53,9 +46,9 @@ def figure_matches(x: Extraction, spec: dict[str, Any]) -> bool:
         ok = True
         for key, want in spec.items():
             if key == "source":
-                ok = ok and (_has(f.source, want) or _has(_entity_name(x, f.source_id), want))
+                ok = ok and (has(f.source, want) or has(entity_name(x, f.source_id), want))
             elif key == "place":
-                ok = ok and (_has(f.place, want) or _has(_entity_name(x, f.place_id), want))
+                ok = ok and (has(f.place, want) or has(entity_name(x, f.place_id), want))
             elif key == "no_source":
                 ok = ok and f.source is None
             else:
@@ -64,13 +57,6 @@ def figure_matches(x: Extraction, spec: dict[str, Any]) -> bool:
         if ok:
             return True
     return False
-
-
-def _entity_name(x: Extraction, entity_id: str | None) -> str | None:
-    for e in x.entities:
-        if e.id == entity_id:
-            return e.name
-    return None
 
 
 def place_country(x: Extraction, text: str) -> set[str | None]:
@@ -85,70 +71,6 @@ def place_country(x: Extraction, text: str) -> set[str | None]:
 
 def labels_of(x: Extraction, text: str) -> set[str]:
     return {m.label for m in x.mentions if m.text.lower() == text.lower()}
-
-
-def statement_matches(x: Extraction, spec: dict[str, Any]) -> bool:
-    for s in x.statements:
-        if "speaker" in spec and not (
-            _has(s.speaker, spec["speaker"]) or _has(_entity_name(x, s.speaker_id), spec["speaker"])
-        ):
-            continue
-        if "act" in spec and str(s.act) != spec["act"]:
-            continue
-        if "role" in spec and not _has(s.speaker_role, spec["role"]):
-            continue
-        if "demand" in spec and not any(_has(d, spec["demand"]) for d in s.demands):
-            continue
-        if "target" in spec and not _has(s.target, spec["target"]):
-            continue
-        if "quote" in spec and not _has(s.quote, spec["quote"]):
-            continue
-        return True
-    return False
-
-
-def facility_matches(x: Extraction, spec: dict[str, Any]) -> bool:
-    for fi in x.facility_impacts:
-        if "type" in spec and fi.facility_type != spec["type"]:
-            continue
-        if "name" in spec and not _has(fi.facility, spec["name"]):
-            continue
-        if "status" in spec and str(fi.status) not in spec["status"].split("|"):
-            continue
-        return True
-    return False
-
-
-def agreement_matches(x: Extraction, spec: dict[str, Any]) -> bool:
-    for a in x.agreements:
-        if "kind" in spec and a.kind != spec["kind"]:
-            continue
-        if "status" in spec and str(a.status) not in spec["status"].split("|"):
-            continue
-        if "parties" in spec and not set(spec["parties"]) <= set(a.parties):
-            continue
-        if "date" in spec and a.date != spec["date"]:
-            continue
-        return True
-    return False
-
-
-def event_matches(x: Extraction, spec: dict[str, Any]) -> bool:
-    for ev in x.events:
-        if "quote" in spec and not _has(ev.quote, spec["quote"]):
-            continue
-        if "event_type" in spec and ev.event_type != spec["event_type"]:
-            continue
-        if "sub" in spec and ev.sub_event_type != spec["sub"]:
-            continue
-        if "place" in spec and not (
-            _has(ev.place, spec["place"]) or _has(_entity_name(x, ev.place_id), spec["place"])
-        ):
-            continue
-        if "date" in spec and ev.date_start != spec["date"]:
-            continue
-        return True
-    return False
 
 
 def check(x: Extraction, kind: str, spec: Any) -> None:
@@ -206,11 +128,6 @@ def _fig(f: Any) -> tuple[Any, ...]:
 
 def _ev(e: Any) -> tuple[Any, ...]:
     return (e.event_type, e.sub_event_type, e.place, e.date_start, e.quote[:50])
-
-
-def xf(reason: str) -> Any:
-    """A check owned by the figures/dates modules, not fixed here."""
-    return pytest.mark.xfail(strict=False, reason=reason)
 
 
 SHELLING = "Shelling/artillery/missile attack"
