@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.ingest.normalize import document_from_text
-from fogline.nlp.entities import ModelNer, model_windows
+from fogline.nlp.entities import ModelNer, model_focus, model_windows
 from fogline.nlp.extensions import DOC_EXTENSIONS, doc_value
 from fogline.nlp.facilities import sentences
 from fogline.nlp.gazetteer_match import token_table
@@ -57,15 +57,32 @@ def test_batched_model_ner_equals_one_document_at_a_time(ner_nlp: Language) -> N
     assert not one_by_one[3]  # no capitalised name to explain: the model is not run
 
 
-def test_model_windows_keep_context_around_unexplained_capitals() -> None:
-    texts = ["w"] * 40
-    texts[10] = "Amina"
-    texts[13] = "Yusuf"
-    texts[35] = "Kone"
-    pieces = model_windows(texts, 0, 40, covered=set(), margin=4)
+def test_model_windows_keep_context_around_focus_words() -> None:
+    pieces = model_windows([10, 13, 35], 0, 40, margin=4)
     assert pieces == [(6, 18), (31, 40)]  # overlapping windows merged, clipped at the sentence end
-    assert model_windows(texts, 0, 40, covered={10, 13, 35}) == []  # every capital explained by a mention
-    assert model_windows(texts, 20, 30, covered=set()) == []
+    assert model_windows([], 0, 40) == []
+    assert model_windows([22], 20, 30, margin=6) == [(20, 29)]  # clipped at the sentence start
+
+
+def _focus(text: str, covered: set[int] | None = None) -> list[str]:
+    words = text.split()
+    return [words[i] for i in model_focus(words, [w.lower() for w in words], 0, len(words), covered or set())]
+
+
+def test_model_focus_reads_every_name_of_a_casualty_sentence() -> None:
+    sentence = "Gunmen from Ansar Dine killed 12 villagers near Wuro Sabbe on Monday , Adama Kone said ."
+    assert _focus(sentence) == ["Ansar", "Dine", "Wuro", "Sabbe", "Adama", "Kone"]  # not the opening word
+
+
+def test_model_focus_reads_near_the_cue_and_multiword_names_elsewhere() -> None:
+    sentence = (
+        "After the talks held at Bakassi last month had ended without any result at all , the leader of the "
+        "Ambazonia Defence Forces said on Friday that the group welcomed the offer made by ADF envoys ."
+    )
+    focus = _focus(sentence)
+    assert "Bakassi" not in focus  # a lone capitalised word far from the cue: the model is not needed
+    assert {"Ambazonia", "Defence", "Forces", "ADF"} <= set(focus)
+    assert _focus("The convoy reached Bakassi after a long delay .") == []  # no cue, no toll: no model
 
 
 def test_doc_value_reads_what_doc_underscore_reads(ner_nlp: Language) -> None:
