@@ -29,6 +29,7 @@ from fogline.gazetteer.actors import (
 )
 from fogline.gazetteer.normalize import fold_word, light_key, name_key, name_words
 from fogline.gazetteer.places import place_gazetteer
+from fogline.nlp.actor_acronyms import link_defined_acronyms
 from fogline.nlp.extensions import doc_value
 from fogline.nlp.gazetteer_match import needs_context, sentence_span, token_table
 from fogline.schema import ActorType, Entity, Mention, PlaceLevel
@@ -746,6 +747,7 @@ def resolve_references(doc: Doc, add: AddMention, extractor: str) -> None:
             0.6,
             {"reference": True, "antecedent": antecedent.id},
         )
+    link_defined_acronyms(doc, add, extractor)
 
 
 def _antecedent(
