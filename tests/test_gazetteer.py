@@ -146,3 +146,12 @@ def test_new_actors_get_stable_ids_across_spellings() -> None:
 def test_a_village_does_not_beat_a_metropolis_on_country_context_alone() -> None:
     london = place_entity("London", country="US")
     assert london is not None and london.country == "GB"
+
+
+def test_a_name_written_without_its_country_is_the_document_countrys() -> None:
+    mexico = contextual_actor("National Guard", "MX")
+    ukraine = contextual_actor("National Guard", "UA")
+    assert mexico is not None and mexico.name == "Mexican National Guard"
+    assert ukraine is not None and ukraine.country == "UA" and ukraine.id != mexico.id
+    assert contextual_actor("National Guard", "NZ") is None  # no such actor for that country: none guessed
+    assert contextual_actor("Guard", "MX") is None  # one word is too little to go on

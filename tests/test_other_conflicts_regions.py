@@ -609,12 +609,6 @@ CHECKS: list[Any] = [
         "mexico_culiacan_wire",
         "actor",
         ("National Guard", "Mexican National Guard"),
-        [
-            xf(
-                "actors: a bare 'National Guard' is not read as the document country's (capitalised "
-                "aliases have no per-country resolution in fogline/gazetteer/actors.py)"
-            )
-        ],
     ),
     ("mexico_culiacan_wire", "actor", ("Claudia Sheinbaum", "Claudia Sheinbaum")),
     ("mexico_culiacan_wire", "not_place", "El Max"),

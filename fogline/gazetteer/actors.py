@@ -348,11 +348,50 @@ def place_authority(place_name: str) -> Entity | None:
 
 
 def contextual_actor(name: str, country: str) -> Entity | None:
-    """A state actor written without its country ("Ministry of Defense", "government forces"), read as the
-    document's country's; None when the name is not such a phrase."""
+    """A state actor written without its country ("Ministry of Defense", "government forces", "the National
+    Guard"), read as the document's country's; None when the name is not such a phrase."""
     words = name_key(name)
     country_words = name_key(country_name(country))
     generic = generic_actor((*country_words, *words))
-    if generic is None or generic[3] != len(country_words) + len(words):
-        return None
-    return actor_entity(f"{country_name(country)} {name}")
+    if generic is not None and generic[3] == len(country_words) + len(words):
+        return actor_entity(f"{country_name(country)} {name}")
+    found = countryless_aliases().get(words, {}).get(country)
+    return actor_gazetteer().entities[found] if found else None
+
+
+@lru_cache(maxsize=1)
+def countryless_aliases() -> dict[tuple[str, ...], dict[str, str]]:
+    """Gazetteer aliases with their country taken off ("Mexico's National Guard", "National Guard of
+    Ukraine" -> "national guard"), each to the actor of each country it names. Only names of two words or
+    more, and only where one actor of that country has the name."""
+    index = actor_gazetteer()
+    found: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for entity in index.entities.values():
+        if not entity.country:
+            continue
+        for alias in (entity.name, *entity.aliases):
+            key = name_key(alias)
+            for bare in (
+                _without_country_prefix(key, entity.country),
+                _without_country_suffix(key, entity.country),
+            ):
+                if bare and len(bare) >= 2 and bare not in index.by_key:
+                    found.setdefault(bare, {}).setdefault(entity.country, set()).add(entity.id)
+    return {
+        bare: {code: next(iter(ids)) for code, ids in by_country.items() if len(ids) == 1}
+        for bare, by_country in found.items()
+    }
+
+
+def _without_country_prefix(key: tuple[str, ...], country: str) -> tuple[str, ...] | None:
+    hit = match_country(key, 0)
+    return key[hit[1] :] if hit and hit[0] == country else None
+
+
+def _without_country_suffix(key: tuple[str, ...], country: str) -> tuple[str, ...] | None:
+    for n in range(len(key) - 1, 0, -1):
+        if key[n] == _OF:
+            hit = match_country(key, n + 1)
+            if hit and hit[0] == country and n + 1 + hit[1] == len(key):
+                return key[:n]
+    return None
