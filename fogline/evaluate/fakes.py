@@ -4,19 +4,24 @@ Each article (title + content without the scraped copy of the title, published o
 m/d/yy) is run through the pipeline. The article's main event is read from its lead: the title and the first
 ``LEAD_SENTENCES`` sentences of the text (the first sentence with a killed figure when the lead has none),
 without a later lead sentence about another day, a running total or an earlier event, and without the
-title's figure when the title adds up events in several places. A later sentence that breaks an
-unknown-status total down ("12 children and 11 fighters were among the dead") joins it; a vague lead
-("dozens killed") gives way to the first consistent exact count below. Killed people are counted there by
-ACLED's rule (``fogline.nlp.figures_tally``), split into civilians (civilians, children, women; people of
-unknown status when no civilian figure is given) and non-civilians (fighters, security forces), and
-compared with ``nb_civilians`` / ``nb_noncivilians``. The governorate is the admin1 of the most specific
-place mentioned in the sentences holding the main figures (else the lead), when the places component is
-present.
+title's figure when the title adds up events in several places, nor a headline's "more than N" that rounds
+down the body's count. Figures in a scraped related-stories list and deaths given as the reason for the
+attack ("a day after the execution of a pilot") are left out. A later sentence that breaks an
+unknown-status total down ("12 children and 11 fighters were among the dead") joins it, or one that gives
+the total's status ("a total of 54 civilians were killed"); a vague lead ("dozens killed") gives way to the
+first consistent exact count below. Killed people are counted there by ACLED's rule
+(``fogline.nlp.figures_tally``), split into civilians (civilians, children, women; people of unknown status
+when no civilian figure is given, unless the text says they were of one armed side or another) and
+non-civilians (fighters, security forces); the rest of a total whose status the text calls unclear is
+neither. They are compared with ``nb_civilians`` / ``nb_noncivilians``. The governorate is the admin1 of the
+first main figure's own place, else of the most specific place mentioned in the sentences holding the main
+figures (else the lead), when the places component is present.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +29,15 @@ from spacy.tokens import Doc, Span
 
 from fogline.evaluate import scorer
 from fogline.evaluate.acled import MAX_ERRORS, available_pipeline, iso_date, read_rows, run_documents
-from fogline.nlp.figures_tally import ARMED_GROUPS, acled_value, is_subset, killed_by_group, sentence_key
+from fogline.nlp.figures_lexicon import GROUP_MODIFIERS, GROUP_NOUNS
+from fogline.nlp.figures_tally import (
+    ARMED_GROUPS,
+    acled_value,
+    is_background,
+    is_subset,
+    killed_by_group,
+    sentence_key,
+)
 from fogline.schema import Entity, Figure, Measure, Qualifier, VictimGroup
 
 LEAD_SENTENCES = 2
@@ -68,10 +81,15 @@ def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
     """Killed figures of the article's main event: the title and lead (without the figures of another time
     there), a later sentence that breaks the lead's total down ("12 children and 11 fighters were among the
     dead"), else the first exact count further down, else the first sentence with a killed figure."""
-    killed = [f for f in doc._.figures or [] if f.measure == Measure.KILLED]
+    text = doc.text
+    related = related_blocks(text)
+    killed = [
+        f
+        for f in doc._.figures or []
+        if f.measure == Measure.KILLED and not is_background(f, text) and not _in_related(f, text, related)
+    ]
     if not killed:
         return []
-    text = doc.text
     sentences = list(doc.sents)
     lead_end = title_end
     body = [s for s in sentences if s.start_char >= title_end]
@@ -87,10 +105,12 @@ def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
         doc, title_end
     ):  # "10 killed in attacks on Aleppo and Deir Ezzor": the first one is told
         lead = [f for f in lead if f.start >= title_end] or lead
-    exact = [f for f in lead if f.qualifier != Qualifier.VAGUE]
+    exact = without_rounded_title([f for f in lead if f.qualifier != Qualifier.VAGUE], title_end)
     if exact:
         later = [f for f in killed if max(lead_end, exact[-1].end) <= f.start < window_end]
-        return exact + breakdown(exact, later, text)
+        loose = [_status_unsure(f, text) for f in exact] if _status_unclear(exact + later, text) else exact
+        parts = breakdown(loose, later, text)
+        return loose + parts if parts else restated_status(exact, later, text)
     floor = max(acled_value(f) for f in lead)
     later = [f for f in killed if f.qualifier != Qualifier.VAGUE and lead_end <= f.start < window_end]
     # "Hundreds dead" in the lead, "the toll reached 330" below
@@ -98,6 +118,75 @@ def main_event_figures(doc: Doc, title_end: int) -> list[Figure]:
         if any(acled_value(f) >= floor for f in figures):  # not "three died in hospital" after "dozens"
             return figures
     return lead
+
+
+ROUNDED_WITHIN = 1.25  # a headline's "more than 50" rounds down a body count up to a quarter larger
+
+
+def without_rounded_title(figures: list[Figure], title_end: int) -> list[Figure]:
+    """The figures without a headline's "more than N" when the body gives a sharper count of the same
+    victims just above N ("More than 50 civilians killed" over "at least 51 civilians were killed")."""
+    body = [f for f in figures if f.start >= title_end]
+    out = []
+    for f in figures:
+        if f.start < title_end and f.qualifier == Qualifier.MORE_THAN:
+            rounded = acled_value(f)
+            if any(g.group == f.group and rounded < acled_value(g) <= rounded * ROUNDED_WITHIN for g in body):
+                continue
+        out.append(f)
+    return out
+
+
+def restated_status(main: list[Figure], later: list[Figure], text: str) -> list[Figure]:
+    """The main figures, with a total of unknown status replaced by a later sentence that gives the same
+    number with its victims' status ("54 killed in the city" … "a total of 54 civilians were killed that
+    day"); the main event's smaller counts of that group are parts of it."""
+    named = max((acled_value(f) for f in main if f.group != VictimGroup.UNKNOWN), default=0)
+    totals = {
+        acled_value(f)
+        for f in main
+        if f.group == VictimGroup.UNKNOWN and not is_subset(f, text) and acled_value(f) > named
+    }
+    if not totals:
+        return main
+    for f in later:
+        if (
+            f.group in _CIVILIAN_NAMED | ARMED_GROUPS
+            and f.qualifier != Qualifier.VAGUE
+            and acled_value(f) in totals
+            and not is_subset(f, text)
+            and not _OTHER_TIME.search(f.quote)
+        ):
+            return [g for g in main if g.group not in (VictimGroup.UNKNOWN, f.group)] + [f]
+    return main
+
+
+# a scraped list of links to other stories ("Print Tweet Views 1430 Related <headlines>"): the marker, after
+# page furniture (a count, a share button) and before a capitalised headline
+_RELATED = re.compile(
+    r"(?:\b(?:Print|Tweet|Share|Email|Views)|\d|\))\s+(?:Related|Read\s+[Aa]lso|Read\s+[Mm]ore|See\s+[Aa]lso|"
+    r"Also\s+[Rr]ead)(?:\s+(?:stories|articles|news))?:?\s+(?=[A-Z0-9])"
+)
+_LIST_END = re.compile(r"\bTags\b|[.!?](?:\s|$)")
+_AUXILIARY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:were|was|have\s+been|has\s+been|had\s+been)\b", re.I)
+
+
+def related_blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of scraped "Related …" headline lists: from the marker to the next full stop or
+    "Tags" label (the story's own sentence may run on after the last headline)."""
+    spans = []
+    for m in _RELATED.finditer(text):
+        end = _LIST_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
+
+
+def _in_related(figure: Figure, text: str, spans: list[tuple[int, int]]) -> bool:
+    """True for a figure of a headline in a related-stories list: headlines drop the auxiliary ("43
+    civilians dead in bombardment"), the story's own sentence keeps it ("22 people were killed")."""
+    if not any(a <= figure.start < b for a, b in spans):
+        return False
+    return not _AUXILIARY_AFTER.match(text[figure.end : figure.end + 60])
 
 
 def roundup_title(doc: Doc, title_end: int) -> bool:
@@ -217,6 +306,22 @@ def breakdown(main: list[Figure], later: list[Figure], text: str) -> list[Figure
     return []
 
 
+_LOOSE_HEADS = {"people", "persons", "individuals", "victims", "men", "others", "dead"}
+
+
+def _status_unsure(figure: Figure, text: str) -> Figure:
+    """The figure as of unknown status when its group comes only from a "mostly" appositive ("47 people,
+    most of them civilians"); used when the text says the status of some of the dead is unclear, so that a
+    later exact count ("31 civilians were identified among the dead") says more than the majority."""
+    span = re.findall(r"[a-z-]+", text[figure.start : figure.end].lower())
+    if figure.group == VictimGroup.UNKNOWN or not span or span[-1] not in _LOOSE_HEADS:
+        return figure
+    named = (GROUP_NOUNS.get(w, VictimGroup.UNKNOWN) != VictimGroup.UNKNOWN for w in span)
+    if any(named) or any(w in GROUP_MODIFIERS for w in span):
+        return figure
+    return replace(figure, group=VictimGroup.UNKNOWN)
+
+
 _DEFINITE = {"the", "his", "her", "their", "its", "him"}
 _AMONG_THE_DEAD = re.compile(
     r"\b(?:were|was|are|is)\s+(?:also\s+)?(?:\w+ed\s+)?among\s+(?:the\s+)?"
@@ -269,7 +374,12 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
             civilians or explicit or parts.get(VictimGroup.CHILDREN, 0) + parts.get(VictimGroup.WOMEN, 0)
         )
         armed = armed or sum(v for g, v in parts.items() if g in ARMED_GROUPS)
-    if unknown and not civilians and not armed and _combat_only(figures, text):
+    if (
+        unknown
+        and not civilians
+        and not armed
+        and (_combat_only(figures, text) or _armed_either_way(figures, text))
+    ):
         armed = unknown  # "40 killed in clashes between the army and rebels": the dead are combatants
         unknown = 0
     if unknown > civilians + armed:
@@ -278,7 +388,9 @@ def split_killed(figures: list[Figure], text: str) -> tuple[int, int]:
         elif civilians and not armed:
             # "22 people were killed, six of them civilians": the rest are fighters when the text names any;
             # otherwise people of unknown status count as civilians ("six killed including a journalist")
-            if _mentions_armed(figures, text) or _named_civilians_part(figures, text):
+            if _status_unclear(figures, text):
+                pass  # "not clear whether the 16 others were civilians or fighters": counted as neither
+            elif _mentions_armed(figures, text) or _named_civilians_part(figures, text):
                 armed = unknown - civilians
             elif _civilian_part_of_total(figures, text):
                 civilians = unknown
@@ -302,6 +414,34 @@ def _combat_only(figures: list[Figure], text: str) -> bool:
     quotes = {f.quote for f in figures if f.group == VictimGroup.UNKNOWN}
     joined = " ".join(quotes)
     return bool(quotes) and bool(_COMBAT.search(joined)) and not _NOT_COMBAT.search(joined)
+
+
+_EITHER = re.compile(
+    r"\b(?:whether|if)\s+(?:they|the\s+(?:[\w-]+\s+){0,2}?(?:men|dead|victims|others|people|bodies))\s+"
+    r"(?:were|was|had\s+been)\s+([^.;]{1,50}?)\s+or\s+([^.;]{1,40})",
+    re.IGNORECASE,
+)
+
+
+def _armed_either_way(figures: list[Figure], text: str) -> bool:
+    """True when the text leaves open which armed side the dead were on, never that they were civilians
+    ("it is not clear whether the men were soldiers or rebels")."""
+    start = min(f.start for f in figures)
+    m = _EITHER.search(text, start, max(f.end for f in figures) + UNCLEAR_WITHIN)
+    if m is None:
+        return False
+    sides = [_side_groups(m.group(1)), _side_groups(m.group(2).split(" or ")[0])]
+    return all(groups and groups <= ARMED_GROUPS for groups in sides)
+
+
+def _side_groups(phrase: str) -> set[VictimGroup]:
+    """The victim groups named in a short phrase ("Syrian troops" → security forces)."""
+    out: set[VictimGroup] = set()
+    for w in re.findall(r"[a-z-]+", phrase.lower())[:4]:
+        group = GROUP_MODIFIERS.get(w) or GROUP_NOUNS.get(w)
+        if group is not None and group != VictimGroup.UNKNOWN:
+            out.add(group)
+    return out
 
 
 def _civilian_part_of_total(figures: list[Figure], text: str) -> bool:
@@ -330,6 +470,23 @@ def _named_civilians_part(figures: list[Figure], text: str) -> bool:
         and re.search(r"\bcivilians?\b", text[f.start : f.end], re.IGNORECASE)
         for f in figures
     )
+
+
+_UNCLEAR_STATUS = re.compile(
+    r"\b(?:not\s+(?:yet\s+|immediately\s+|been\s+)?(?:clear|known|confirm(?:ed)?|specified|specify|established|"
+    r"determined?|say)|unclear|without\s+specifying)\b"
+    r"[^.;]{0,80}?\b(?:whether|if|how\s+many)\b[^.;]{0,80}?\bcivilians?\b[^.;]{0,30}?\bor\b",
+    re.IGNORECASE,
+)
+UNCLEAR_WITHIN = 800  # characters after the last figure searched for a word that the rest's status is unknown
+
+
+def _status_unclear(figures: list[Figure], text: str) -> bool:
+    """True when the text says the status of the rest of the dead is not known ("it was not clear whether the
+    others were civilians or fighters", "without specifying whether they were civilians or militants")."""
+    start = min(f.start for f in figures)
+    end = max(f.end for f in figures) + UNCLEAR_WITHIN
+    return bool(_UNCLEAR_STATUS.search(text, start, end))
 
 
 def _mentions_armed(figures: list[Figure], text: str) -> bool:
@@ -377,8 +534,13 @@ _RANK = {"neighbourhood": 5, "site": 5, "city": 4, "admin2": 3, "admin1": 2, "co
 
 
 def governorate(doc: Doc, figures: list[Figure], title_end: int) -> Entity | None:
-    """The admin1 of the most specific place named with the main event (its figures' sentences, else lead)."""
+    """The admin1 of the main event: the place the extractor gave its first figure ("killed 12 in X"), else
+    the most specific place named near its figures (else in the lead)."""
     entities = doc._.entities or {}
+    for f in sorted(figures, key=lambda f: f.start):
+        found = _admin1(entities[f.place_id], entities) if f.place_id in entities else None
+        if found is not None:
+            return found
     places = [m for m in doc._.mentions or [] if m.label == "PLACE" and m.entity_id in entities]
     if not places:
         return None

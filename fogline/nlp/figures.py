@@ -17,8 +17,8 @@ Per sentence, rule-based over tokens (no parser):
    said");
 4. group from the head noun and its modifiers (``fogline.nlp.figures_lexicon``); "others"/"more" take the
    group of the sentence's earlier figures when those agree; "people, mostly soldiers" takes the group of
-   most victims (``figures_words``); side from a capitalised or hyphenated modifier or an "of/from X" phrase
-   for fighters and security forces;
+   most victims (``figures_words``); leaders of an armed ACTOR are its fighters (``figures_leaders``); side
+   from a capitalised or hyphenated modifier or an "of/from X" phrase for fighters and security forces;
 5. source from the attribution phrase in the same sentence nearest the figure (``figures_source``); its
    entity from an ACTOR mention over the phrase, else ``actor_entity(name)``; place from the most specific
    PLACE mention of the sentence (not a wire story's dateline); dates from the sentence's DATE mentions
@@ -39,8 +39,10 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
 from fogline.nlp.figures_context import figure_dates, figure_place
+from fogline.nlp.figures_leaders import LEADER_HEADS, leaders_group
 from fogline.nlp.figures_lexicon import (
     ADJECTIVES,
+    ARMED_KILL_VERBS,
     BOUNDARY,
     CONNECTORS,
     DEFINITE,
@@ -71,6 +73,7 @@ from fogline.nlp.figures_words import (
     MAJORITY_HEADS,
     after_age,
     after_including,
+    appositive_group,
     appositive_start,
     compound_noun,
     coordinated_modifier,
@@ -85,6 +88,7 @@ from fogline.schema import Entity, Figure, Measure, Mention, Qualifier, VictimGr
 EXTRACTOR = "fogline.figures.v1"
 
 _SIDE_GROUPS = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES, VictimGroup.UNKNOWN}
+_ARMED = {VictimGroup.FIGHTERS, VictimGroup.SECURITY_FORCES}
 
 
 @dataclass
@@ -397,10 +401,9 @@ def find_victims(sent: Span) -> list[Victims]:
                 True,
             )  # "including six children and …"
     kept = [v for v in found if v.measure is not None and not _speaker(words, v)]
-    for v in kept:  # "killing 22 people, 20 of them children"
-        nxt = v.np_end + (v.np_end < len(words) and words[v.np_end] in ("were", "are"))
-        group = GROUP_NOUNS.get(words[nxt]) if nxt < len(words) else None
-        if v.head in ("them", "whom") and v.group is None and group not in (None, VictimGroup.UNKNOWN):
+    for v in kept:  # "killing 22 people, 20 of them children", "two of them ambulance workers"
+        group = appositive_group(words, v.np_end) if v.head in ("them", "whom") and v.group is None else None
+        if group not in (None, VictimGroup.UNKNOWN):
             v.group = group
     _inherit_groups(kept)
     for v in kept:
@@ -563,6 +566,8 @@ def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
             v.group = left[2]
     elif v.mod_measure is not None:
         v.measure, v.confidence = v.mod_measure, 0.8
+    elif v.group in _ARMED and v.q.start > 0 and words[v.q.start - 1] in ARMED_KILL_VERBS:
+        v.measure, v.confidence = Measure.KILLED, 0.8  # a communiqué's "eliminated 75 militants"
     if v.measure is not None:
         if v.q.qualifier == Qualifier.VAGUE:
             v.confidence -= 0.1
@@ -671,7 +676,11 @@ class FigureExtractor:
     ) -> Figure:
         start, end = _char_span(sent, v.q.start, v.np_end if v.np_end > v.q.end else v.q.end)
         fields: dict[str, Any] = {}
-        group = v.group or VictimGroup.UNKNOWN
+        group = None
+        if v.head in LEADER_HEADS:
+            side = _char_span(sent, *v.side) if v.side is not None else None
+            group = leaders_group(doc, sent, side, v.q.start if v.definite else None)
+        group = group or v.group or VictimGroup.UNKNOWN
         if v.side is not None and group in _SIDE_GROUPS and _armed_side(doc, sent, v, group):
             s0, s1 = _char_span(sent, *v.side)
             fields["side"] = _slice(sent, s0, s1)

@@ -47,7 +47,7 @@ _GROUP_WORDS: dict[VictimGroup, str] = {
     U: """people persons person individuals individual residents resident inhabitants others victims victim
         men man lives souls bodies corpses family relatives relative husband wife son families households
         daughter brother sister father nephew cousin neighbour neighbor robbers robber thieves thief
-        criminals criminal smugglers smuggler companions""",
+        criminals criminal smugglers smuggler companions crew crews crewmen""",
     CH: """children child kids kid minors minor infants infant babies baby boys boy girls girl toddlers
         toddler schoolchildren teenagers teenager teens youths schoolboys schoolgirls newborns""",
     W: """women woman mothers mother wives widows females""",
@@ -75,7 +75,7 @@ SINGULAR = {
     not in {
         "people", "police", "militia", "personnel", "military", "army", "men", "women", "children",
         "gendarmes", "youths", "dahalo", "displaced", "servicemen", "policemen", "militiamen", "fishermen",
-        "businessmen", "gunmen", "family",
+        "businessmen", "gunmen", "family", "crew", "staff",
     }
 } | {"boss", "actress", "witness", "idp", "refugee", "detainee", "hostage", "prisoner", "martyr"}  # fmt: skip
 
@@ -98,6 +98,8 @@ GROUP_MODIFIERS: dict[str, VictimGroup] = {
     "militia": F,
     "jihadist": F,
     "insurgent": F,
+    # the crew's job says who they are: "an ambulance crew" (a "tank crew" stays unknown)
+    "ambulance": C,
 }
 
 # a head noun that is itself the measure ("13 deaths", "dozens of casualties", "2 million IDPs")
@@ -257,6 +259,9 @@ LEFT_TRIGGERS: dict[str, Measure] = {
     )},
     **{w: Measure.EVACUATED for w in ["evacuating", "evacuated"]},
 }  # fmt: skip
+# verbs that mean killing only when their object is armed: a military communiqué's "eliminated 75 militants"
+# ("eliminated three candidates" is no killing)
+ARMED_KILL_VERBS = {"eliminated", "eliminating", "eliminates", "eliminate"}
 # nouns followed by "of" before the number ("the deaths of 12", "the displacement of 155,000")
 OF_TRIGGERS: dict[str, Measure] = {
     "deaths": Measure.KILLED,

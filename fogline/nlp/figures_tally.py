@@ -41,7 +41,10 @@ _SUBSET_LIST = re.compile(
 )
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|whom|those)\b", re.IGNORECASE)
 _DEFINITE = {"the", "his", "her", "their", "its", "him"}
-_AMONG_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", re.IGNORECASE)
+_AMONG_AFTER = re.compile(
+    r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:(?:identified|listed|counted|confirmed)\s+)?among\b",
+    re.IGNORECASE,
+)
 
 
 def acled_value(figure: Figure) -> int:
@@ -163,8 +166,8 @@ _PROTEST = re.compile(
 # a death given as the reason for the event, whatever the event ("in retaliation for the killing of 3")
 _PRIOR = re.compile(
     r"\b(?:(?:in\s+)?(?:retaliation|revenge|reprisal|response)\s+(?:for|to|of)|following|after|over|"
-    r"avenge|avenging)\s+(?:the\s+)?(?:recent\s+|earlier\s+|alleged\s+)?"
-    r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\s+of\s*"
+    r"avenge|avenging)\s+(?:the\s+)?(?:recent\s+|earlier\s+|alleged\s+|reported\s+)?"
+    r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching|execution|beheading)\s+of\s*"
     r"(?:(?:an?|the|his|her|their)\s+[\w-]+\s*(?:and|,)\s*)?$",  # "… of a sister and [brother]"
     re.IGNORECASE,
 )

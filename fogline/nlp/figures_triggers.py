@@ -76,6 +76,10 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
                     return Measure.KILLED, gap  # "detained and killed"
                 return measure, gap
         w = words[j]
+        if w in _COUNTED_AMONG and j + 1 < n and words[j + 1] == "among":
+            j += 1  # "12 women were identified among those killed"
+            gap += 1
+            continue
         if w in RIGHT_GAP or (
             w.endswith("ly") and len(w) > 5 and w.isalpha() and gap < 3 and w not in _APPOSITIVE
         ):
@@ -158,6 +162,7 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
 
 
 _LISTED_NEXT = {"injured", "wounded", "hurt"}
+_COUNTED_AMONG = {"identified", "listed", "counted", "confirmed", "recorded"}
 
 
 def _listed_after(words: list[str], j: int) -> bool:
@@ -280,7 +285,7 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     for phrase, measure in HOME_TRIGGERS.items():
         if tuple(words[max(0, start - len(phrase)) : start]) == phrase:
             return measure, 0.8, None
-    k = start - 1
+    k = _before_attribution(words, start - 1)
     skipped = 0
     while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
         k -= 1
@@ -303,6 +308,34 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     ):
         return Measure.KILLED, 0.8, None
     return None
+
+
+_ATTRIBUTION_WORDS = 8  # "killing, according to the health ministry's latest toll, 44 civilians"
+
+
+def _before_attribution(words: list[str], k: int) -> int:
+    """The index before an "according to X" phrase that ends at ``k`` and sits between a verb and its
+    object ("killing, according to local medics, 12 people"), else ``k``: the verb then governs the
+    number. Only plain words may stand in the phrase (no number, no verb of another measure)."""
+    end = k
+    while k >= 0 and words[k] == ",":
+        k -= 1
+    for at in range(k, max(k - _ATTRIBUTION_WORDS, 0), -1):
+        if words[at - 1 : at + 1] == ["according", "to"]:
+            inner = words[at + 1 : k + 1]
+            if (
+                inner
+                and all(w.isalpha() or w in ("'s", "’s", "-") for w in inner)
+                and not any(w in LEFT_TRIGGERS or w in TOLL_VERBS for w in inner)
+            ):
+                before = at - 2
+                while before >= 0 and words[before] == ",":
+                    before -= 1
+                return before
+            return end
+        if not (words[at].isalpha() or words[at] in ("'s", "’s", "-")):
+            return end
+    return end
 
 
 # words that end the modifiers of a toll noun when read leftwards ("the government said the toll…")

@@ -12,6 +12,7 @@ from fogline.nlp.figures_lexicon import (
     GROUP_MODIFIERS,
     GROUP_NOUNS,
     HEAD_GROUPS,
+    HEAD_MEASURES,
     NOT_MODIFIERS,
     RIGHT_GAP,
     RIGHT_TRIGGERS,
@@ -155,3 +156,21 @@ def dateline(sent: Span, m: Mention) -> bool:
     head = sent.text[: m.start - sent.start_char]
     after = sent.text[m.end - sent.start_char : m.end - sent.start_char + 2]
     return not head.strip() and m.text.isupper() and len(m.text) > 2 and after.startswith(",")
+
+
+_APPOSITIVE_MODIFIERS = 2  # "two of them local aid workers": plain words allowed before the group noun
+
+
+def appositive_group(words: list[str], j: int) -> VictimGroup | None:
+    """The group named right after "N of them" ending at ``j`` ("20 of them children", "two of them were
+    ambulance crew", "three of them Kurdish fighters"): a group noun after at most two plain modifiers."""
+    j += j < len(words) and words[j] in ("were", "are")
+    group_mod: VictimGroup | None = None
+    for k in range(j, min(j + _APPOSITIVE_MODIFIERS + 1, len(words))):
+        w = words[k]
+        if w in GROUP_NOUNS:
+            return group_mod or GROUP_NOUNS[w]
+        if not w.isalpha() or w in NOT_MODIFIERS or w in RIGHT_TRIGGERS or w in HEAD_MEASURES:
+            return None
+        group_mod = GROUP_MODIFIERS.get(w, group_mod)
+    return None
