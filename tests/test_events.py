@@ -203,7 +203,7 @@ def test_running_tally_is_not_an_event(events_nlp: Language) -> None:
 
 
 def test_fallbacks_to_publication_date_and_dominant_place(events_nlp: Language) -> None:
-    text = "News from Lirra province. Rebels kidnapped two aid workers near a checkpoint. Lirra is remote."
+    text = "News from Lirra province.\n\nRebels kidnapped two aid workers near a checkpoint. Lirra is remote."
     events = Builder(events_nlp, text).place("Lirra", "admin1").place("Lirra", "admin1", nth=1).run()
     assert len(events) == 1
     event = events[0]

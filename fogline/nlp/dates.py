@@ -163,6 +163,17 @@ def _sentence_at(text: str, starts: list[int], pos: int) -> str:
     return text[starts[idx] : end].strip()
 
 
+def _anchored(expr: DateExpr, before: Mention | None) -> tuple[date, date, str] | None:
+    """ "four days later" from the date the text gave just before it, when that is one past day."""
+    if before is None or before.precision != "day" or expr.relative is None:
+        return None
+    attrs = before.attributes or {}
+    anchor = parse_iso_date(attrs.get("start"))
+    if anchor is None or attrs.get("future") or attrs.get("relation") != "on":
+        return None
+    return expr.relative(anchor)
+
+
 class DateTagger:
     """Find and resolve date expressions; set ``doc._.pub_date`` and append DATE mentions."""
 
@@ -181,10 +192,12 @@ class DateTagger:
             doc._.pub_date_inferred = inferred
             starts = _sentence_starts(doc)
             doc_id = document_id(doc)
+            before: Mention | None = None  # the date the text gave last: "four days later" counts from it
             for expr in exprs:
-                mention = self._mention(text, expr, pub, inferred, doc_id, starts)
+                mention = self._mention(text, expr, pub, inferred, doc_id, starts, before)
                 dates.append(mention)
                 mentions.append(mention)
+                before = mention
         except Exception as exc:  # a failure here must not stop the batch
             doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
         return doc
@@ -213,8 +226,9 @@ class DateTagger:
         inferred: bool,
         doc_id: str,
         starts: list[int],
+        before: Mention | None = None,
     ) -> Mention:
-        span = resolve(expr, pub)
+        span = resolve(expr, pub) if expr.kind != "anchored" else _anchored(expr, before)
         relation = expr.relation
         value = precision = first = last = None
         if span is not None:
@@ -225,6 +239,7 @@ class DateTagger:
             first, last = first_d.isoformat(), last_d.isoformat()
         uses_pub = (
             expr.kind in {"weekday", "relative", "period"}
+            or (expr.kind == "anchored" and before is not None and before.attributes.get("inferred_pub"))
             or (expr.kind in {"date", "month"} and expr.year is None)
             or (expr.kind == "range" and any(p.year is None for p in expr.parts))
         )

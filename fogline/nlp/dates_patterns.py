@@ -100,7 +100,7 @@ class DateExpr:
     start: int
     end: int
     text: str
-    kind: str  # date, month, year, weekday, relative, period, range
+    kind: str  # date, month, year, weekday, relative, period, range, anchored (to the date before it)
     relation: str = "on"  # on, since, as_of, until, by, before, after, between
     year: int | None = None
     month: int | None = None
@@ -369,6 +369,23 @@ def _make_day_word(m: re.Match[str]) -> DateExpr | None:
     return DateExpr(m.start(), m.end(), m.group(0), "relative", _relation(m), part=part, relative=fn)
 
 
+def _make_later(m: re.Match[str]) -> DateExpr | None:
+    """ "four days later", "a week later", "the next day": counted from the date the text gave just before
+    (``relative`` takes that date, not the publication date; kind ``anchored``)."""
+    num = m.group("num")
+    n = _count(num) if num else 1
+    unit = (m.group("unit") or "day").lower().rstrip("s")
+    days = n * _UNIT_DAYS.get(unit, 1)
+    if unit not in ("day", "week") or days > 62:
+        return None
+
+    def fn(anchor: date) -> tuple[date, date, str]:
+        d = anchor + timedelta(days=days)
+        return d, d, "day" if unit == "day" else "week"
+
+    return DateExpr(m.start(), m.end(), m.group(0), "anchored", "on", relative=fn)
+
+
 def _make_weekend(m: re.Match[str]) -> DateExpr | None:
     which = (m.group("which") or "").lower()
 
@@ -596,6 +613,15 @@ PATTERNS: list[tuple[str, re.Pattern[str], Builder]] = [
         "ago",
         re.compile(rf"{_REL_PREFIX}{_NUM}\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _F),
         _make_ago,
+    ),
+    (
+        "later",
+        re.compile(
+            rf"(?:{_NUM}\s+(?P<unit>days?|weeks?)\s+(?:later|afterwards|after\s+that)"
+            r"|the\s+(?:next|following)\s+day)\b",
+            _F,
+        ),
+        _make_later,
     ),
     (
         "weekend",

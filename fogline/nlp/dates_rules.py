@@ -66,7 +66,7 @@ _BY_CATEGORY: dict[str, list[tuple[re.Pattern[str], Builder]]] = {
     "year": [_PATTERN_BY_NAME[n] for n in ("iso", "numeric", "year_range", "year")],
     "numeric": [_PATTERN_BY_NAME[n] for n in ("numeric",)],
     "relative": [_PATTERN_BY_NAME[n] for n in ("day_word", "calendar_unit", "calendar_unit_the", "period",
-                                               "ago", "weekend")],
+                                               "ago", "weekend", "later")],
 }  # fmt: skip
 _RELATIVE_TRIGGERS = {
     "today", "tonight", "tomorrow", "yesterday", "night", "morning", "afternoon", "evening", "week", "weeks",
@@ -82,7 +82,7 @@ _PREFIX_WORDS = {
     "last", "next", "this", "past", "early", "late", "mid", "overnight", "in", "the", "hours", "night",
     "beginning", "start", "middle", "end", "earlier", "later", "during", "throughout", "between", "over",
     "within", "for", "summer", "winter", "spring", "autumn", "fall", "and", "to", "couple", "few",
-    "several", "day",
+    "several", "day", "following",
     "at", *NUMBER_WORDS, *(w.lower() for w in WEEKDAY_NAMES), *(w.lower() for w in WEEKDAY_ABBR),
 }  # fmt: skip
 _WORD = re.compile(r"\S+")
@@ -270,6 +270,7 @@ RESOLVERS: dict[str, Callable[[DateExpr, date | None], Span3 | None]] = {
     "relative": _resolve_relative,
     "period": _resolve_relative,
     "range": _resolve_range,
+    "anchored": lambda e, pub: None,  # needs the date before it: resolved by fogline.nlp.dates
 }
 
 

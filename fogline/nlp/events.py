@@ -7,9 +7,15 @@ a truce": statements, handled by ``fogline.statements.v1``). CASE 2021's extra l
 attribution, crime, disasters) are not ACLED events and are skipped. Displacement is kept as
 ``Strategic developments / Other`` with ``attributes["displacement"] = True``.
 
-The event takes its date from the sentence's DATE mentions (else the publication date, at week precision
-and lower confidence), its place from the most specific PLACE mention in the sentence (else the document's
-dominant place), actor1/actor2 from the ACTOR mentions before and after the event cue, and the figures of
+The event takes its date from the sentence's DATE mentions, its place from the most specific PLACE mention
+in the sentence; the dateline's place and day ("NIAMEY, March 23 (Wire) –") are where and when the story was
+filed and never count, a speech act's day ("officials said on Monday") gives way to the event's, and a place
+that locates another ("60 km east of Zemio") gives way to it. What the sentence leaves out comes from the
+discourse (``fogline.nlp.event_context``): the next sentence when it elaborates ("The attack took place on
+Friday in the village of X"), else the earlier sentences of the same passage; then the publication date (week
+precision, lower confidence) and the document's dominant place. A speaker who claims the act ("X says its
+fighters fired …") is actor1; one who reports another's act is not. Actor1/actor2 are the ACTOR mentions
+before and after the event cue, and the figures of
 the same sentence (``fatalities`` is ACLED's conservative count of the killed). ``is_onset`` marks a
 sentence that dates the start of a campaign ("launched an offensive on 10 January"). Sentences about the
 same event (same type, place and date) are merged: the first is kept.
@@ -27,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.acled_taxonomy import BY_LABEL, DISPLACEMENT
 from fogline.nlp.event_classifier import Classification, EventClassifier, load_classifier
+from fogline.nlp.event_context import Passage, is_reference_point, is_speech_date
 from fogline.nlp.extensions import (
     doc_list,
     doc_text,
@@ -47,6 +54,7 @@ _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 
 _CIVILIAN_GROUPS = {str(VictimGroup.CIVILIANS), str(VictimGroup.CHILDREN), str(VictimGroup.WOMEN)}
 _COMBATANT_GROUPS = {str(VictimGroup.FIGHTERS), str(VictimGroup.SECURITY_FORCES)}
 _TALLY_PRECISIONS = {"month", "year"}  # "has killed hundreds since June last year": a tally, not an event
+_CONTEXT_PRECISIONS = {"day", "week"}  # a day a later sentence may be dated by
 
 _ONSET_VERB = (
     r"(?:launch(?:ed|es|ing)?|beg[au]n|begins|start(?:ed|s|ing)?|kick(?:ed|s)? off|open(?:ed|s)?|"
@@ -85,11 +93,15 @@ DATELINE = re.compile(
     r"^\s*(?:"
     # "GAZA, May 15", "KHARTOUM, Sudan, March 3, 2025"
     r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[\w.]+(?:\s+\d{1,2})?){0,3}(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
-    r"|[A-Z][\w'’.\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"  # "Kyiv, May 4"
-    r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
+    # "Kyiv, May 4", "(Nairobi, June 13, 2024)"
+    r"|\(?[A-Z][\w'’.\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\)?\s*(?:\([^)]{1,40}\))?"
     r"|[A-Z][\w'’.\- ]{1,40}?(?:,\s*[A-Z][\w.\- ]{1,30})?\s*\([A-Z][^)]{1,40}\)"  # "Kyiv, Ukraine (AP)"
     r")\s*[–—-]{1,2}\s"
 )
+# "SRINAGAR: ", "GAZA CITY: ": a dateline only where the text opens (further down, a live blog's place header
+# names where the news happened)
+_COLON_DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,2}(?:,\s*[A-Z][\w.]+)?:\s")
 # "the city", "the town": the place is the last settlement named before the sentence.
 _SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp)\b", re.IGNORECASE)
 _DISPLACEMENT_MEASURES = {str(Measure.DISPLACED), str(Measure.EVACUATED), str(Measure.RETURNED)}
@@ -259,7 +271,11 @@ class EventExtractor:
         confidence = 0.5 + 0.4 * min(1.0, c.score / 8.0) * max(c.confidence, 0.5)
 
         position = offset + onset_match.start() if onset_match is not None else anchor[0]
-        dates = _sentence_dates(doc, sent, position)
+        dates = _sentence_dates(doc, sent, position, context.datelines)
+        speech = bool(dates.pop("speech", False))
+        if dates.pop("sequel", False):
+            attributes["sequel"] = True
+            confidence *= 0.9  # a follow-up to the report's main event, dated from that event's day
         if onset and not dates:
             onset = False  # the text must date the start
         if (
@@ -268,9 +284,13 @@ class EventExtractor:
             and dates.get("date_precision") in _TALLY_PRECISIONS
         ):
             return None  # a running total since a month or year long past, not one event
+        place = _sentence_place(doc, sent, anchor[0], context.datelines)
+        dates, place = _from_discourse(doc, sent, context, dates, speech, place, attributes)
         if dates:
             fields.update(dates)
-            attributes["date_from"] = "text"
+            attributes.setdefault("date_from", "text")
+            if attributes["date_from"] != "text":
+                confidence *= 0.8  # a day read from the sentences around it, as unsure as the publication day
         elif context.pub_date:
             fields.update(
                 date_start=context.pub_date, date_end=context.pub_date, date_precision=DatePrecision.WEEK
@@ -278,11 +298,12 @@ class EventExtractor:
             attributes["date_from"] = "publication"
             confidence *= 0.8
 
-        place = _sentence_place(doc, sent, anchor[0])
         if place is None and context.place is not None:
             place = context.place
             attributes["place_from"] = "document"
             confidence *= 0.9
+        elif attributes.get("place_from") == "context":
+            confidence *= 0.9  # as unsure as the document's place
         if place is not None:
             fields.update(place=place.text, place_id=place.entity_id)
 
@@ -330,6 +351,51 @@ class EventExtractor:
         return _Found(event, (kind.sub_event_type, event.place_id or event.place, event.date_start))
 
 
+def _from_discourse(
+    doc: Doc,
+    sent: Span,
+    context: _DocContext,
+    dates: dict[str, Any],
+    speech: bool,
+    place: Mention | None,
+    attributes: dict[str, Any],
+) -> tuple[dict[str, Any], Mention | None]:
+    """The day and place the sentence leaves out, from the sentences around it: the next one when it
+    elaborates ("The attack took place on Friday in the village of X": its day, and its place when more
+    specific), else the earlier ones of the same passage (a day, not a month; the nearest place)."""
+    follow = context.passage.following(sent)
+    if follow is not None:
+        if not dates or speech:
+            more = _sentence_dates(doc, follow, follow.start_char, context.datelines)
+            more.pop("sequel", None)
+            if more and not more.pop("speech", False):
+                dates, speech = more, False
+                attributes["date_from"] = "next_sentence"
+        better = _sentence_place(doc, follow, follow.start_char, context.datelines)
+        if better is not None and (place is None or _place_level(doc, better) > _place_level(doc, place)):
+            place = better
+            attributes["place_from"] = "next_sentence"
+    earlier = context.passage.preceding(sent) if not dates or place is None else []
+    for prev in earlier if not dates else []:
+        got = _sentence_dates(doc, prev, prev.end_char, context.datelines, context=True)
+        got.pop("sequel", None)
+        if got and not got.pop("speech", False):
+            dates = got
+            attributes["date_from"] = "context"
+            break
+    for prev in earlier if place is None else []:
+        place = _sentence_place(doc, prev, prev.start_char, context.datelines)
+        if place is not None:
+            attributes["place_from"] = "context"
+            break
+    return dates, place
+
+
+def _place_level(doc: Doc, m: Mention) -> int:
+    entity = (doc_value(doc, "entities") or {}).get(m.entity_id or "")
+    return _PLACE_RANK.get(str(getattr(entity, "type", "")), 0)
+
+
 class _DocContext:
     """Document-level fallbacks: publication date and dominant place."""
 
@@ -338,12 +404,52 @@ class _DocContext:
         if pub is None and doc_value(doc, "document") is not None:
             pub = doc_value(doc, "document").published
         self.pub_date: str | None = pub.isoformat() if hasattr(pub, "isoformat") else pub
-        self.place = dominant_place(doc)
+        self.datelines = dateline_spans(doc)
+        self.place = dominant_place(doc, self.datelines)
+        self.passage = Passage(doc)
 
 
-def dominant_place(doc: Doc) -> Mention | None:
-    """The document's most mentioned place (ties: the more specific, then the first)."""
-    places = [m for m in doc_value(doc, "mentions") or [] if m.label == "PLACE" and m.entity_id]
+DATELINE_REACH = 400  # characters: a dateline opens the text (after a title at most)
+_DATELINE_LINE_WORDS = 8
+_WEEKDAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the text says where and when it was filed ("KHARTOUM, March 3 (Reuters) –", "SRINAGAR:", a
+    line of its own "Baghdad, 2 December 2023"): that place and day are not those of the events."""
+    text = doc_text(doc)
+    mentions = [m for m in doc_value(doc, "mentions") or [] if m.start < DATELINE_REACH + 200]
+    for sent in doc.sents:
+        if sent.start_char > DATELINE_REACH:
+            break
+        piece = text[sent.start_char : sent.end_char]
+        match = DATELINE.match(piece) or _COLON_DATELINE.match(piece)
+        if match is not None:
+            return [(sent.start_char, sent.start_char + match.end())]  # a text has one dateline
+        elif len(piece.split()) <= _DATELINE_LINE_WORDS and piece.strip():
+            inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
+            rest = list(piece)
+            for m in inside:
+                rest[m.start - sent.start_char : m.end - sent.start_char] = " " * (m.end - m.start)
+            left = _WEEKDAYS.sub(" ", "".join(rest))
+            labels = {m.label for m in inside}
+            if {"PLACE", "DATE"} <= labels and not re.search(r"[^\W\d_]", left):
+                return [(sent.start_char, sent.end_char)]
+    return []
+
+
+def _in(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def dominant_place(doc: Doc, datelines: list[tuple[int, int]] | None = None) -> Mention | None:
+    """The document's most mentioned place (ties: the more specific, then the first), the dateline aside."""
+    spans = dateline_spans(doc) if datelines is None else datelines
+    places = [
+        m
+        for m in doc_value(doc, "mentions") or []
+        if m.label == "PLACE" and m.entity_id and not _in(m.start, spans)
+    ]
     if not places:
         return None
     counts = Counter(m.entity_id for m in places)
@@ -360,11 +466,19 @@ def dominant_place(doc: Doc) -> Mention | None:
     return first[max(counts, key=rank)]
 
 
-def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
-    """The most specific place of the sentence, leaving out the dateline and countries used as actors
-    ("US air strikes", "Russia's defence ministry") when the sentence names another place; "the city" with
-    no settlement in the sentence is the last one named before it."""
-    places = [m for m in mentions_in(doc, sent.start_char, sent.end_char, "PLACE") if m.entity_id]
+def _sentence_place(
+    doc: Doc, sent: Span, position: int, datelines: list[tuple[int, int]] | None = None
+) -> Mention | None:
+    """The most specific place of the sentence, leaving out the dateline, and countries used as actors
+    ("US air strikes", "Russia's defence ministry") or places that locate another ("60 km east of Zemio")
+    when the sentence names another place; "the city" with no settlement in the sentence is the last one
+    named before it."""
+    spans = datelines or []
+    places = [
+        m
+        for m in mentions_in(doc, sent.start_char, sent.end_char, "PLACE")
+        if m.entity_id and not _in(m.start, spans)
+    ]
     entities = doc_value(doc, "entities") or {}
 
     def level(m: Mention) -> int:
@@ -376,13 +490,21 @@ def _sentence_place(doc: Doc, sent: Span, position: int) -> Mention | None:
     text = doc_text(doc)[sent.start_char : sent.end_char]
     dateline = DATELINE.match(text)
     cut = sent.start_char + dateline.end() if dateline else sent.start_char
-    kept = [m for m in places if m.start >= cut and not _attributive_country(doc, m, level(m))]
+    places = [m for m in places if m.start >= cut]
+    kept = [m for m in places if not _attributive_country(doc, m, level(m))]
+    located = [m for m in kept if not is_reference_point(doc_text(doc), m.start)]
+    if located and max(map(level, located)) >= max(map(level, kept)):
+        kept = located  # "in Mboki, 60 km east of Zemio": Mboki; "east of Culiacan, Sinaloa": Culiacan
     if not any(level(m) >= _PLACE_RANK["city"] for m in kept) and _SETTLEMENT_REFERENCE.search(text):
         city = _PLACE_RANK["city"]
         before = [
             m
             for m in doc_value(doc, "mentions") or []
-            if m.label == "PLACE" and m.entity_id and m.end <= sent.start_char and level(m) >= city
+            if m.label == "PLACE"
+            and m.entity_id
+            and m.end <= sent.start_char
+            and level(m) >= city
+            and not _in(m.start, spans)
         ]
         if before:
             return max(before, key=lambda m: m.start)
@@ -397,12 +519,32 @@ def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
     if level != _PLACE_RANK["country"]:
         return False
     rest = doc_text(doc)[m.end : m.end + 30]
-    match = re.match(r"(?:['’]s)?\s+([A-Za-z]+)", rest)
-    return match is not None and match.group(1).islower()
+    match = re.match(r"(['’]s)?\s+([A-Za-z]+)", rest)
+    if match is None or not match.group(2).islower():
+        return False
+    return bool(match.group(1)) or match.group(2) not in _FUNCTION_WORDS  # "in Niger during the raid"
 
 
-def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
-    """Date fields from the sentence's resolved, non-future DATE mentions, the nearest to the cue first."""
+_FUNCTION_WORDS = frozenset(
+    (
+        *("during", "in", "on", "at", "and", "or", "but", "since", "after", "before", "for", "with", "from"),
+        *("to", "of", "by", "near", "as", "over", "under", "while", "when", "where", "which", "that", "who"),
+        *("whose", "has", "have", "had", "is", "was", "were", "are", "said", "says", "until", "amid"),
+        *("across", "along", "into"),
+    )
+)
+
+
+def _sentence_dates(
+    doc: Doc,
+    sent: Span,
+    position: int,
+    datelines: list[tuple[int, int]] | None = None,
+    context: bool = False,
+) -> dict[str, Any]:
+    """Date fields from the sentence's resolved, non-future DATE mentions, the nearest to the cue first; a
+    dateline's filing date never, a speech act's date ("officials said on Monday") last, with ``speech``
+    set. ``context``: only a single day or week ("on Saturday"), to date a later sentence by."""
     source = (
         doc_value(doc, "dates")
         if doc_value(doc, "dates") is not None
@@ -420,9 +562,24 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
     dateline_end = sent.start_char
     if dates and dates[0].start - sent.start_char < 60:
         line = DATELINE.match(doc_text(doc)[sent.start_char : min(sent.end_char, sent.start_char + 90)])
-        if line is not None:  # "KHARTOUM, March 3 – … on Wednesday": the filing date comes last
+        if line is not None:  # "KHARTOUM, March 3 – … on Wednesday": the filing date is not the event's
             dateline_end = sent.start_char + line.end()
-    for m in sorted(dates, key=lambda m: (m.end <= dateline_end, abs(m.start - position))):
+    spans = datelines or []
+    dates = [m for m in dates if m.end > dateline_end and not _in(m.start, spans)]
+    if context:
+        dates = [
+            m
+            for m in dates
+            if m.precision in _CONTEXT_PRECISIONS and (m.attributes or {}).get("relation", "on") == "on"
+        ]
+    text = doc_text(doc)
+
+    def speech(m: Mention) -> bool:
+        return is_speech_date(text, m.start, sent.start_char)
+
+    # a speech act's day gives way to another day or week, not to "last month"
+    fine = any(m.precision in _CONTEXT_PRECISIONS and not speech(m) for m in dates)
+    for m in sorted(dates, key=lambda m: (fine and speech(m), abs(m.start - position))):
         attrs = m.attributes or {}
         relation = attrs.get("relation", "on")
         if relation in ("on", "between"):
@@ -435,15 +592,32 @@ def _sentence_dates(doc: Doc, sent: Span, position: int) -> dict[str, Any]:
             continue
         if m.precision in DatePrecision._value2member_map_:
             out["date_precision"] = DatePrecision(m.precision)
+        if speech(m):
+            out["speech"] = True
+        if attrs.get("kind") == "anchored":
+            out["sequel"] = True  # "the next day", "four days later": after the event the text dated first
         break
     return out
 
 
 def _is_source(doc: Doc, m: Mention) -> bool:
-    """An actor named as the source of the report ("according to X", "X said"), not a party to it."""
+    """An actor named as the source of the report ("according to X", "X said"), not a party to it; one
+    that claims the act for itself ("X says its fighters fired …", "X said it had struck …") is a party."""
     before = doc_text(doc)[max(0, m.start - 100) : m.start]
     after = doc_text(doc)[m.end : m.end + 60]
+    if _CLAIM_AFTER.search(after):
+        return False
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
+
+
+_SPEECH_BETWEEN = re.compile(r"\b(?:says|said|reports|reported|told|announced|stated|claims|claimed)\b", re.I)
+_CLAIM_AFTER = re.compile(
+    r"^\W*(?:says|said|claims|claimed|announced|announces|stated)\s+(?:that\s+)?"
+    r"(?:(?:its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:fighters|forces|troops|soldiers|units|jets|aircraft|"
+    r"drones|militants|members|gunmen|artillery|warplanes|navy|air\s+force)\b"
+    r"|(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:[a-z]+ed|struck|shot|hit|fought|shelled|took)\b)",
+    re.IGNORECASE,
+)
 
 
 def is_party(doc: Doc, m: Mention) -> bool:
@@ -461,7 +635,16 @@ def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention 
         if m.entity_id and is_party(doc, m)
     ]
     anchor = next((cue for cue in cues if any(m.end <= cue[0] for m in actors)), cues[0])
-    before = [m for m in actors if m.end <= anchor[0]]
+    text = doc_text(doc)
+    before = [
+        m
+        for m in actors
+        if m.end <= anchor[0]
+        and not (  # "UNIFIL, the UN force, says an Israeli tank fired": the speaker, not the shooter
+            _SPEECH_BETWEEN.search(text[m.end : anchor[0]])
+            and not _CLAIM_AFTER.search(text[m.end : m.end + 60])
+        )
+    ]
     after = [m for m in actors if m.start >= anchor[1]]
     agent = max(before, key=lambda m: m.end) if before else None
     target = min(after, key=lambda m: m.start) if after else None

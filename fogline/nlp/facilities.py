@@ -105,6 +105,23 @@ class _Lexicon:
     generic_words: frozenset[str]
     before: list[tuple[re.Pattern[str], FacilityStatus]]
     after: list[tuple[re.Pattern[str], FacilityStatus]]
+    # the first words of the nouns (None: some noun is not plain lowercase words, no quick check)
+    first_words: frozenset[str] | None = None
+
+
+# Non-ASCII letters that ``re.IGNORECASE`` matches to ASCII ones ("ſ" to "s", the Kelvin sign to "k"…): a text
+# with one of them skips the quick check below.
+_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_PLAIN_NOUN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+def _may_name_facility(text: str, lex: _Lexicon) -> bool:
+    """False when no facility noun can occur in ``text``: none of the nouns' first words is a word of it
+    (a cheap test that lets most sentences skip the long noun alternation)."""
+    if lex.first_words is None or _CASE_SPECIAL.search(text):
+        return True
+    return not lex.first_words.isdisjoint(_ALNUM_RUN.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +154,9 @@ def lexicon() -> _Lexicon:
         generic_words=frozenset(w.lower() for w in data["generic_name_words"]),
         before=before,
         after=after,
+        first_words=frozenset(n.split()[0] for n in noun_type)
+        if noun_type and all(_PLAIN_NOUN.fullmatch(n) for n in noun_type)
+        else None,
     )
 
 
@@ -161,6 +181,8 @@ def find_facilities(text: str) -> list[FacilityRef]:
     """Facility nouns in a sentence, named ones with their name, left to right."""
     lex = lexicon()
     refs: list[FacilityRef] = []
+    if not _may_name_facility(text, lex):
+        return refs
     titlecase: bool | None = None  # read at the first named facility
     for match in lex.noun_re.finditer(text):
         noun = re.sub(r"\s+", " ", match.group(0))
@@ -196,8 +218,21 @@ def _is_titlecase(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
+_PARTITIVE = re.compile(
+    r"\b(?:one|two|three|several|some|many|all)\s+of\s+(?=(?:the|its|their|our|his|her)\b)", re.I
+)
+# "killed 44 worshippers at a mosque", "gunned down three people inside the clinic": the site was attacked
+_KILLED_AT = re.compile(
+    r"\b(?:killed|killing|kills|massacred|massacring|shot\s+dead|gunned\s+down|opened\s+fire\s+on)"
+    r"(?:\s+(?!(?:were|was|are|is|been|being|had|have|has|taken|brought|transferred|rushed|admitted|treated)\b)"
+    r"[\w'’-]+){0,4}?\s+(?:at|in|inside)\s+(?:the|a|an)\s+$",
+    re.I,
+)
+
+
 def _clean_gap(gap: str) -> bool:
-    """True when the words between a cue and a facility may sit inside one noun phrase."""
+    """True when the words between a cue and a facility may sit inside one noun phrase ("one of its" too)."""
+    gap = _PARTITIVE.sub(" ", gap)
     words = re.findall(r"[\w'’-]+", gap.lower())
     return not any(w in _PREPOSITIONS for w in words) and not re.search(r"[,;:.]", gap.strip(" “”\"'‘’"))
 
@@ -213,6 +248,9 @@ def status_before(text: str, ref: FacilityRef) -> FacilityStatus | bool | None:
         for pattern, status in lex.before
         for match in pattern.finditer(head, window_start)
     ]
+    killed = _KILLED_AT.search(head, window_start)
+    if killed is not None:
+        cues.append((len(head), killed.start(), FacilityStatus.ATTACKED))
     for cue_end, cue_start, status in sorted(cues, reverse=True):
         gap = head[cue_end:]
         if len(_WORD.findall(gap)) > 4 or not _clean_gap(gap):
@@ -222,8 +260,22 @@ def status_before(text: str, ref: FacilityRef) -> FacilityStatus | bool | None:
             return False
         if _DENIAL.search(clause):  # "X denied that its army had shelled a school"
             return False
+        if (
+            status == FacilityStatus.BESIEGED
+            and _ENCIRCLED.fullmatch(head[cue_start:cue_end])
+            and _RAID.search(text)
+        ):
+            return FacilityStatus.ATTACKED  # "surrounded the mosque … before opening fire": a raid, no siege
         return status
     return None
+
+
+_ENCIRCLED = re.compile(r"surround(?:ed|ing)|encircl(?:ed|ing)", re.I)
+_RAID = re.compile(
+    r"\b(?:open(?:ed|ing)\s+fire|kill(?:ed|ing)|shot|shooting|massacr\w*|set(?:ting)?\s+(?:fire|ablaze)|"
+    r"torch(?:ed|ing)|burn(?:ed|t|ing)|stormed|storming|looted|looting|abduct(?:ed|ing))\b",
+    re.I,
+)
 
 
 def statuses_after(text: str, ref: FacilityRef, stop: int) -> list[FacilityStatus] | bool:
@@ -281,7 +333,8 @@ def _list_gap(gap: str) -> bool:
 
 
 _LIST_GAP = re.compile(
-    r"\s*[”\"']?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s*(?:(?:the|a|an|two|several|nearby|other|local)\s+){0,2}"
+    r"\s*[”\"']?\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s*"
+    r"(?:(?:the|a|an|two|several|nearby|other|local|only|its|their)\s+){0,2}"
 )
 
 
