@@ -9,6 +9,11 @@ Rule-based over each sentence (no parser), lexicon in ``data/agreements.json``. 
   agreement", "the agreement signed on 1 April 2025") — which makes it a reference with status ``reached``.
 
 Parties are actors and countries; a national capital stands for its state ("between Damascus and the SDF").
+Without them, two or more communities named as the subject ("Leaders of the Nasa reserve of Toribío and the
+community council of Alto Naya signed …") are the parties, each a new actor. An agreement included in
+another ("the deal also included a humanitarian pause") is ``reached`` (``proposed`` inside a plan); a dated
+participle after the noun ("the accord signed in Bangui in February 2019") is a fact that an appeal or a
+hope in the clause before does not block.
 Who proposed or mediated it ("a truce proposed by A and B") goes to ``attributes["proposed_by"]`` /
 ``["mediated_by"]``, not the parties; an accepted proposal ("agreed to a truce proposed by …") is ``reached``
 with ``attributes["accepted_by"]``. Blocking words are only read outside capitalised names.
@@ -36,6 +41,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
 from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
@@ -124,6 +130,30 @@ _PROPOSED_BY = re.compile(
 )
 _ACCEPT_CUE = re.compile(r"^(?:agreed\s+to|accept(?:ed|s|ing)?)$", re.I)
 _CAPITALISED = re.compile(r"(?<=\S)(\s+)(?:[Aa]l-)?[A-Z][\w'’-]*")
+# an agreement named as part of another one: "the deal also included a 72-hour humanitarian pause"
+_COMPONENT = re.compile(
+    r"\b(?P<host>agreement|deal|truce|ceasefire|cease-fire|accord|pact|understanding|memorandum|plan|proposal)"
+    r"\b[^.;:,]{0,40}?\b(?P<cue>(?:also\s+)?(?:included|includes|include|including|provides\s+for|"
+    r"provided\s+for|provide\s+for|contains|contained|envisages|envisaged))\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# parties no gazetteer lists, described by what they are: "the Nasa indigenous reserve of Toribío"
+_COMMUNITY_HEAD = (
+    r"(?:communit(?:y|ies)|reserves?|reservations?|councils?|clans?|sub-clans?|tribes?|villages?|chiefdoms?|"
+    r"lineages?|families|settlements?|herders|farmers|elders|people|peoples|kingdoms?)"
+)
+_NAMED = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-Z][\w'’.-]*){0,3}"
+_COMMUNITY = re.compile(
+    rf"(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,3}}?{_COMMUNITY_HEAD}\s+(?:of|from)\s+{_NAMED}|{_NAMED}\s+{_COMMUNITY_HEAD})"
+)
+_COMMUNITY_WORD = with_first_char_filter(re.compile(rf"\b{_COMMUNITY_HEAD}"))
+_COMPONENT_VERB = re.compile(r"includ|provide|contain|envisag", re.I)
+_REPRESENTED_BY = re.compile(
+    r"^(?:(?:leaders|elders|representatives|chiefs|delegates|delegations|members|heads|envoys|authorities)\s+"
+    r"(?:of|from)\s+)?(?:both\s+)?(?:the\s+)?",
+    re.I,
+)
 _WITH = re.compile(r"^\s*(?:\w+\s+){0,3}?with\s+(?:the\s+)?$", re.I)
 
 
@@ -264,6 +294,14 @@ class AgreementExtractor:
             mods = modifiers.group(1).lower().split() if modifiers and not name_words else []
             status, cue_span = self._status(text, match.start(), end, mods)
             clause = _clause_before(head)
+            if (
+                status is not None
+                and cue_span
+                and _dated_participle(text, end, cue_span, status, dates, offset)
+            ):
+                clause = (
+                    ""  # "support for the agreement signed in February 2019": signed, whatever the clause
+                )
             if status is not None and _blocked(
                 clause + " " + text[end : cue_span[1]] if cue_span else clause
             ):
@@ -394,6 +432,14 @@ class AgreementExtractor:
                 gap = head[cue.end() :]
                 if len(re.findall(r"[\w'’-]+", gap)) <= 5 and not re.search(r"[.;:]|,\s", gap):
                     claims.append((status, (base + cue.start(), base + cue.end())))
+        component = _COMPONENT.search(head) if _COMPONENT_VERB.search(head) else None
+        if component is not None:  # "the deal also included a humanitarian pause"
+            host_status = (
+                AgreementStatus.PROPOSED
+                if component.group("host").lower() in {"plan", "proposal"}
+                else AgreementStatus.REACHED
+            )
+            claims.append((host_status, (base + component.start("cue"), base + component.end("cue"))))
         tail = text[end : end + 90]
         tail = re.split(r"[.;:]|\s[—–]\s", tail)[0]
         tail = re.sub(r"^\s*,\s*(?:which|that)\b", " which", tail)
@@ -444,6 +490,10 @@ class AgreementExtractor:
                         break
                     chain.insert(0, m)
                 parties.extend(chain)
+        if not parties and _COMMUNITY_WORD.search(text, sent.start_char, start):
+            verb = _cue_before(text[max(sent.start_char, start - 70) : start])
+            if verb is not None:
+                parties = _described_parties(doc, sent, text[sent.start_char : start - verb])
         seen: set[str] = set()
         unique = []
         for m in parties:
@@ -452,6 +502,70 @@ class AgreementExtractor:
                 seen.add(key)
                 unique.append(m)
         return unique
+
+
+def _dated_participle(
+    text: str,
+    end: int,
+    cue: tuple[int, int],
+    status: AgreementStatus,
+    dates: list[Mention],
+    offset: int,
+) -> bool:
+    """A past participle after the noun, dated ("the accord signed in Bangui in February 2019"): a fact about
+    the agreement that an appeal or a hope in the clause before does not make hypothetical."""
+    if cue[0] < end or status not in {AgreementStatus.SIGNED, AgreementStatus.REACHED}:
+        return False
+    if not re.fullmatch(
+        r"(?:signed|reached|agreed|concluded|brokered|struck|sealed|inked)", text[cue[0] : cue[1]]
+    ):
+        return False
+    after = cue[1] + offset
+    return any(
+        0 <= m.start - after <= 40 and not re.search(r"[,.;:]", text[cue[1] : m.start - offset])
+        for m in dates
+    )
+
+
+def _cue_before(head: str) -> int | None:
+    """How far before the noun the status verb governing it starts ("signed a local peace pact"), if any."""
+    best: int | None = None
+    for pattern, status in lexicon().before:
+        if status == AgreementStatus.PROPOSED:
+            continue
+        for cue in pattern.finditer(head):
+            gap = head[cue.end() :]
+            if len(re.findall(r"[\w'’-]+", gap)) <= 5 and not re.search(r"[.;:,]", gap):
+                best = max(best or 0, len(head) - cue.start())
+    return best
+
+
+def _described_parties(doc: Doc, sent: Sentence, head: str) -> list[Mention]:
+    """The subject before a status cue as two or more communities no gazetteer lists ("Leaders of the Nasa
+    reserve of Toribío and the community council of Alto Naya signed …"), each a new actor; else none."""
+    clause_start = max(head.rfind(c) for c in ".;:–—\n") + 1
+    clause = head[clause_start:]
+    lead = _REPRESENTED_BY.match(clause.lstrip())
+    body_start = clause_start + len(clause) - len(clause.lstrip()) + (lead.end() if lead else 0)
+    body = re.sub(
+        r"(?:\s+(?:on\s+\w+|have|has|had|jointly|formally|finally|also|today|yesterday))*\s*$",
+        "",
+        head[body_start:],
+    )
+    parts = list(re.finditer(r"(?:^|,\s+(?:and\s+)?|\s+and\s+)(?P<part>.+?)(?=,\s|\s+and\s+|$)", body))
+    found: list[Mention] = []
+    for part in parts:
+        piece = part.group("part")
+        if not _COMMUNITY.fullmatch(piece):
+            return []
+        name = re.sub(r"^the\s+", "", piece, flags=re.I)
+        entity = actor_entity(name)
+        doc_entities(doc).setdefault(entity.id, entity)
+        p_start = sent.start_char + body_start + part.start("part") + (len(piece) - len(name))
+        found.append(
+            Mention(start=p_start, end=p_start + len(name), label="ACTOR", text=name, entity_id=entity.id)
+        )
+    return found if len(found) >= 2 else []
 
 
 def _as_party(doc: Doc, mention: Mention) -> Mention | None:

@@ -54,7 +54,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:\w+ly|also|has|have|had|then|
 _GAP = re.compile(
     r"""^(?:\s*\([^()]{1,80}\))?
     (?:\s+(?:in|of|for|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)*)?
-    (?:\s*,\s*[^,;:“”"]{2,260}?,)?
+    (?:\s*,\s*[^,;:“”"]{2,260}?,|\s*,\s*(?:among\s+them|including|such\s+as|notably)\s+[^;:“”"]{2,260}?,)?
     (?:\s*(?:has|have|had|was|were|is|are|also|further|again|then|later|once\s+again|jointly|separately|
         previously|specifically|publicly|strongly|firmly|repeatedly|reportedly|officially|explicitly|
         immediately|directly|itself|themselves|himself|herself|in\s+turn|earlier|today|yesterday|
@@ -99,6 +99,10 @@ class _Lexicon:
     generic_heads: frozenset[str]
     statement_re: re.Pattern[str]
     function_words: frozenset[str]  # capitalised at a sentence start, never a name
+    discuss_any: re.Pattern[str] | None = None  # matches wherever one of the three discuss patterns does
+    unique_offices: frozenset[str] = (
+        frozenset()
+    )  # "the UN Secretary-General" is one person, "a UN official" not
 
 
 def _spaced(patterns: list[str]) -> str:
@@ -142,6 +146,14 @@ def lexicon() -> _Lexicon:
             rf"(?:{'|'.join(re.escape(n) for n in data['statement_nouns'])})\b",
         ),
         function_words=frozenset(data["function_words"]),
+        unique_offices=frozenset(data["unique_offices"]),
+        discuss_any=with_first_char_filter(
+            re.compile(
+                rf"\b(?:{data['discuss']['received']})\s+|\b(?:{data['discuss']['with']})\s*|"
+                rf"\b(?:{data['discuss']['plain']})\b",
+                re.I,
+            )
+        ),
     )
 
 
@@ -170,7 +182,7 @@ class _Candidate:
     start: int
     end: int
     text: str
-    kind: str  # mention, caps, description, pronoun, group, statement
+    kind: str  # mention, member, its_member, caps, description, pronoun, group, statement
     mention: Mention | None = None
 
 
@@ -188,6 +200,7 @@ class Context:
     persons: dict[str, tuple[str, str | None]]  # surname key -> (full name, role)
     group: Speaker | None
     history: list[History] = field(default_factory=list)
+    last_quote: tuple[int, Speaker] | None = None  # sentence and speaker of the last attributed quotation
 
 
 # --------------------------------------------------------------------------------------------------
@@ -278,8 +291,8 @@ def _prescan_phrase(persons: dict[str, tuple[str, str | None]], text: str, start
     if role is None and appositive and lex.role_re.search(appositive.group(1).split(" of ")[0]):
         role = appositive.group(1)
     words = name.split()
-    if role is None or len(words) < 2 or is_org(name) or len(words) > 4:
-        return
+    if role is None or len(words) < 2 or is_org(name) or len(words) > 4 or not words[0][:1].isupper():
+        return  # "Head of MINUSCA": "of MINUSCA" is no person
     key = surname_key(name)
     if key not in persons or persons[key][1] is None:
         persons[key] = (name, role)
@@ -342,6 +355,11 @@ def _candidates(
         if m.label == "ACTOR" or (m.label == "PLACE" and is_country(doc, m)):
             out.append(_Candidate(m.start - offset, m.end - offset, m.text, "mention", m))
             taken.append((m.start - offset, m.end - offset))
+            member = _member_roles()[0].match(text, m.end - offset, limit)
+            if member is not None and not _is_person(doc, m):  # "A (senior) Fano commander said"
+                pre = _PRE_MODIFIERS.search(text, 0, m.start - offset)
+                begin = pre.start() if pre else m.start - offset
+                out.append(_Candidate(begin, member.end(), text[begin : member.end()], "member", m))
         elif m.label in {"PLACE", "FACILITY"}:
             places.append((m.start - offset, m.end - offset))
     head = text[:limit]
@@ -354,22 +372,19 @@ def _candidates(
         if any(s < end < e for s, e in taken):
             continue  # "The International Organization" cut out of "International Organization for Migration"
         out.append(_Candidate(match.start(), end, match.group(0), "description"))
-        tail = re.match(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)", head[end:])
-        if tail:
-            out.append(
-                _Candidate(
-                    match.start(), end + tail.end(), head[match.start() : end + tail.end()], "description"
-                )
-            )
+    if "s office" in head:
+        for match in _OFFICE.finditer(head):
+            if match.group("owner").split()[-1].lower() not in _NOT_OFFICE_OWNERS:
+                out.append(_Candidate(match.start(), match.end(), match.group(0), "office"))
+    if "its " in head or "Its " in head or "their " in head or "Their " in head:
+        for match in _member_roles()[1].finditer(head):
+            out.append(_Candidate(match.start(), match.end(), match.group(0), "its_member"))
     for match in _POSSESSIVE_ORG.finditer(head):
         out.append(_Candidate(match.start(), match.end(), match.group(0), "possessive"))
-    for match in re.finditer(
-        r"\b(?:the|a)\s+((?:[a-z][\w-]*\s+){0,3}(?:councils?|committees?|administrations?|authorities|authority)"
-        r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)",
-        head,
-        re.I,
-    ):
+    for match in _COUNCIL_OF.finditer(head):  # "the local council of …"
         out.append(_Candidate(match.start(), match.end(), match.group(0), "description"))
+    for match in _BODY_OF.finditer(head):  # "a coalition of aid agencies"
+        out.extend(_of_tails(head, match.start(), match.end(), taken))
     for match in CAPS.finditer(head):
         start, end = match.start(), match.end()
         words = match.group(0).split()
@@ -427,14 +442,6 @@ def _capital_as_state(doc: Doc, entity: Entity) -> Entity | None:
     return country
 
 
-def find_subject(
-    ctx: Context, sent: Sentence, text: str, cue: Cue, index: int, quotes: list[tuple[int, int]]
-) -> Speaker | None:
-    """The speaker whose subject phrase opens the clause of ``cue`` (the first of coordinated ones)."""
-    speakers = find_subjects(ctx, sent, text, cue, index, quotes)
-    return speakers[0] if speakers else None
-
-
 def _chain(candidates: list[_Candidate], head: str, cand: _Candidate) -> list[_Candidate]:
     """``cand`` and the conjuncts before it ("A, B and C said")."""
     chain = [cand]
@@ -468,9 +475,12 @@ def find_subjects(
             if speaker is not None:
                 return [speaker]
     chains: list[list[_Candidate]] = []
+    listing = "among" in head or "including" in head or "such as" in head or "notably" in head
     for c in candidates:
         if not _GAP.match(head[c.end :]):
             continue
+        if listing and _LIST_MEMBER.search(head, 0, c.start) and re.match(r"\s*(?:,|and\b)", head[c.end :]):
+            continue  # "The signatories, among them A, B and C, said": A is a member, not the subject
         if _BOUNDARY.search(head[: c.start]):
             chains.append([c])
         elif c.kind in {"mention", "caps"}:
@@ -499,8 +509,31 @@ def find_subjects(
     return []
 
 
+# a lowercase office named after its holder: "the regional ombudsman's office", "the prosecutor's office"
+_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?:(?:regional|national|local|state|provincial|district|public|federal|special|chief)\s+)?"
+    r"(?P<name>(?P<owner>(?:[a-z]+\s+)?[a-z]+)['’]s\s+office)\b"
+)
+_NOT_OFFICE_OWNERS = frozenset(
+    {
+        "country",
+        "group",
+        "city",
+        "region",
+        "agency",
+        "organisation",
+        "organization",
+        "army",
+        "company",
+        "family",
+    }
+)
+_LIST_MEMBER = re.compile(r",\s*(?:among\s+them|including|such\s+as|notably)\s+[^;:“”\"]*$", re.I)
 _KIND_ORDER = {
     "mention": 0,
+    "member": 0,
+    "its_member": 3,
+    "office": 3,
     "group": 1,
     "statement": 2,
     "possessive": 3,
@@ -526,6 +559,18 @@ def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker |
     doc, lex = ctx.doc, lexicon()
     if cand.kind == "mention" and cand.mention is not None:
         return mention_speaker(doc, cand.mention, ctx.persons)
+    if cand.kind == "member" and cand.mention is not None:
+        return _member_speaker(ctx, cand, head[: cand.start])
+    if cand.kind == "office":  # "the regional ombudsman's office": the office, without its modifiers
+        office = _OFFICE.match(cand.text)
+        office_name = office.group("name") if office else cand.text
+        return entity_speaker(doc, re.sub(r"\s+", " ", office_name), "org", None, cand.text)
+    if cand.kind == "its_member":  # "its representative": a member of the organisation that just spoke
+        org = _recent(ctx, index, 2, lambda s: s.kind in {"org", "group"})
+        if org is None:
+            return None
+        member_role = cand.text.split(None, 1)[1]
+        return Speaker(org.name, org.entity_id, org.kind, member_role, cand.text, {"speaker_unnamed": True})
     if cand.kind == "possessive":
         return entity_speaker(doc, cand.text, "org", None, cand.text)
     if cand.kind == "group":
@@ -582,6 +627,104 @@ def _resolve(ctx: Context, cand: _Candidate, head: str, index: int) -> Speaker |
     return entity_speaker(doc, name, "person", role or (known[1] if known else None), cand.text)
 
 
+_ROLE_MODIFIERS = (
+    r"(?:(?:senior|top|local|military|field|regional|deputy|former|security|government|police|army|rebel|"
+    r"militia|humanitarian|country|press)\s+){0,2}"
+)
+
+
+# roles that say what a person knows or does, not whom they belong to: "a Ukraine expert" is not Ukraine
+_NOT_MEMBER_ROLES = frozenset({"researcher", "analyst", "expert", "lawyer", "activist", "doctor", "monitor"})
+
+
+@lru_cache(maxsize=1)
+def _member_roles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role right after an organisation ("Fano commander", "UN Secretary-General") and after "its"/"their"
+    ("its representative"), with no name after it."""
+    roles = sorted(
+        (
+            r
+            for r in lexicon().role_words
+            if r.replace("-", "").replace(" ", "").isalpha() and r not in _NOT_MEMBER_ROLES
+        ),
+        key=len,
+    )
+    alt = "|".join(re.escape(r).replace("\\ ", r"\s+") for r in reversed(roles))
+    tail = r"(?:s)?(?![\w-])(?!\s+(?:of\b|[A-Z]))"
+    after = re.compile(rf"[ \t]+{_ROLE_MODIFIERS}(?i:{alt}){tail}")
+    possessive = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+{_ROLE_MODIFIERS}(?i:{alt}){tail}")
+    return after, possessive
+
+
+_COUNCIL_OF = re.compile(
+    r"\b(?:the|a)\s+((?:[a-z][\w-]*\s+){0,3}(?:councils?|committees?|administrations?|authorities|authority)"
+    r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,8}?[\w'’-]+)(?=\s)",
+    re.I,
+)
+_BODY_OF = re.compile(
+    r"\b(?:the|a)\s+(?:[a-z][\w-]*\s+){0,3}(?:coalition|alliance|consortium|network|federation)"
+    r"(?=\s+of\s+(?:the\s+)?[a-z])",
+    re.I,
+)
+# a word that ends a described body's "of" phrase: a verb ("issued"; cues like "says" too) or a name
+_NOT_TAIL = re.compile(r"(?:[a-z]+ed|said|told|made|gave|took|spoke|wrote|met|held|sent|[A-Z]\S*)$")
+_PRE_MODIFIERS = re.compile(rf"\b{_ROLE_MODIFIERS.replace('{0,2}', '{1,2}')}$")
+_TAIL_WORD = re.compile(r"[\w'’-]+(?=\s)")
+
+
+def _of_tails(head: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """'a coalition' + 'of …' in lower case: the shortest tail, lengthened word by word (up to five) until
+    the rest of the clause reads as the gap before the cue ("a coalition of aid agencies called"); a tail
+    stops before a verb, a name or an actor mention ("a coalition of Syrian groups")."""
+    lead = re.match(r"\s+of\s+(?:the\s+)?", head[end:])
+    if lead is None:
+        return []
+    out: list[_Candidate] = []
+    position = end + lead.end()
+    for i in range(5):
+        word = _TAIL_WORD.match(head, position)
+        if word is None or any(s < word.end() and word.start() < e for s, e in taken):
+            break
+        if i and (_NOT_TAIL.match(word.group(0)) or lexicon().acts.match(head, word.start())):
+            break
+        out.append(_Candidate(start, word.end(), head[start : word.end()], "description"))
+        if _GAP.match(head[word.end() :]):
+            break
+        space = re.match(r"\s+", head[word.end() :])
+        if space is None:
+            break
+        position = word.end() + space.end()
+    return out
+
+
+def _is_person(doc: Doc, mention: Mention) -> bool:
+    entity = (doc_value(doc, "entities") or {}).get(mention.entity_id or "")
+    return entity is not None and entity.type == "person"
+
+
+def _member_speaker(ctx: Context, cand: _Candidate, before: str) -> Speaker:
+    """Who "<organisation> <role>" is: the office holder for a unique office ("the UN Secretary-General"),
+    else the organisation, with the unnamed member's role ("a Fano commander" -> Fano, commander)."""
+    mention = cand.mention
+    assert mention is not None
+    org = mention_speaker(ctx.doc, mention, ctx.persons)
+    at = cand.text.find(mention.text)
+    role = re.sub(r"\s+", " ", (cand.text[:at] + " " + cand.text[at + len(mention.text) :]).strip())
+    low = role.lower()
+    office = next((o for o in lexicon().unique_offices if low == o or low.endswith(" " + o)), None)
+    indefinite = re.search(r"\b(?i:an?|one|two|three|several|some|another)\s+$", before)
+    if office is not None and indefinite is None:
+        for name, known_role in ctx.persons.values():
+            if (
+                known_role
+                and known_role.lower().endswith(office)
+                and any(re.search(rf"\b{re.escape(n)}\b", known_role, re.I) for n in (mention.text, org.name))
+            ):
+                return entity_speaker(ctx.doc, name, "person", known_role, cand.text)
+        return entity_speaker(ctx.doc, f"{org.name} {role}", "person", role, cand.text)
+    return Speaker(org.name, org.entity_id, org.kind, role, cand.text, {"speaker_unnamed": True})
+
+
 def _plausible_single(name: str) -> bool:
     """A lone capitalised word as speaker: an acronym or a country/capital used for its government."""
     return name.isupper() or len(name) > 3
@@ -598,6 +741,21 @@ def _same_description(name: str, desc: str) -> bool:
     return (
         len(a) > 1 and len(b) > 1 and a[-1].strip() == b[-1].strip() and a[0].split()[-1] == b[0].split()[-1]
     )
+
+
+def note_subject(ctx: Context, index: int, sent: Sentence) -> None:
+    """A sentence without a statement that opens with a description or group phrase of a recent speaker
+    ("The groups set out a list of demands.") keeps that speaker as the subject the next "they" refers to."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    match = _GROUP_SUBJECT.match(text, lead) or lexicon().anaphor_re.match(text, lead)
+    if match is None or " of " in match.group(0):
+        return
+    kind = "description" if match.re is not _GROUP_SUBJECT else "group"
+    cand = _Candidate(match.start(), match.end(), match.group(0), kind)
+    speaker = _resolve(ctx, cand, text[: match.start()], index)
+    if speaker is not None and any(item.speaker is speaker for item in ctx.history[-6:]):
+        ctx.history.append(History(index, speaker, None, None))
 
 
 def recent_history(ctx: Context, index: int, window: int, speaker: Speaker) -> History | None:

@@ -14,16 +14,24 @@ Rule-based over each sentence (no parser); lexicon in ``data/statements.json``.
    "SDF chief …", "X, the ambassador to …,"), descriptive noun phrases ("the local council of …"),
    pronouns and definite descriptions ("it", "she", "the Council", "the statement", "the Turkish
    President"), which refer back to the most recent compatible speaker of the last sentences (none found →
-   no record). Quoted speech attributed after the quote ("…,” said X) is handled too.
+   no record). Quoted speech attributed after the quote ("…,” said X) is handled too. An organisation
+   followed by a role ("A Fano commander said", "its representative said") is that organisation with the
+   unnamed member's role (``attributes["speaker_unnamed"]``); a unique office ("the UN Secretary-General")
+   is its holder when introduced earlier, else the office; "the ombudsman's office" is a speaker; members
+   listed in an apposition ("The signatories, among them A and B, said") are not the subject.
 3. **Groups.** A list of names under a heading ("Signatory organizations:", "Signed by:") makes a group
    speaker ``undersigned organisations (N)`` with the names in ``attributes["signatories"]``; "the
-   undersigned …", "the signatories" and later "they" resolve to it.
+   undersigned …", "the signatories" and later "they" resolve to it; a sentence with no statement that
+   opens with a description of a recent speaker ("The groups set out demands.") keeps it for "They …".
 4. **Calls between leaders** (``discuss``): one record per pair, speaker = the grammatical subject, target =
    the counterpart ("X received calls from Y and Z" → X→Y, X→Z; "Y and Z discussed … with X" → Y→X, Z→X).
 5. **Embedded posts** ("— Name (@handle) January 8, 2026") → statements by Name with that date, one per act
    found in the post text.
 6. **Demands** of appeals and demands are normalised through the lexicon ("immediate ceasefire",
-   "protection of civilians", …); unlisted items keep their raw text.
+   "protection of civilians", …); unlisted items keep their raw text. In a quotation, "X should …" is an
+   appeal and "X must …" a demand; a sentence that is all quotation right after an attributed one continues
+   it. "Announced that … would/will …" is an announcement (a decision), "announced that … had …" a plain
+   statement. "Rejected accusations that X …" does not target X.
 
 Speaker finding lives in ``fogline.nlp.statement_speakers``; lexicon in ``data/statements.json``.
 
@@ -57,6 +65,7 @@ from fogline.nlp.statement_speakers import (
     is_org,
     lexicon,
     mention_speaker,
+    note_subject,
     prescan_persons,
     recent_history,
     split_title,
@@ -83,6 +92,19 @@ _VIOLATION = re.compile(
     r"(?:ceasefire|cease-fire|truce|agreement|deal|pause|accord|pact)\b",
     re.I,
 )
+# "rejected accusations (by X) that …" / "denied X's claims of …": the accused in the clause is no target
+_REPORTED_CLAIM = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?|assertions?)"
+    r"(?:\s+(?:by|from)\s+[^,;:]{2,60}?)?\s+(?P<that>that|of)\b",
+    re.I,
+)
+# "announced that the border would close / it will hold elections": a decision, still an announcement
+_DECISION = re.compile(
+    r"\s+that\s+(?:[^,;:.]{0,80}?\s)?(?:would|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|"
+    r"(?:had|has|have)\s+decided)\s",
+    re.I,
+)
+_WHOLE_QUOTE = re.compile(r"[“\"][^“”\"]{10,}[”\"]\.?")
 _SCARE_QUOTES = re.compile(r"[“”\"]")
 # The clause's first finite verb, whose subject a coordinated cue shares ("X called it a massacre and urged")
 _PRIOR_VERB = re.compile(r"\b(?:[a-z]{3,}ed|said|told|made|gave|took|spoke|wrote|met|held|sent|says|calls)\b")
@@ -158,14 +180,18 @@ def demand_clause(cue: str, clause: str) -> tuple[str, bool]:
     return clause, True
 
 
+_ITEMS = re.compile(r",\s+(?:and\s+)?|\s+and\s+(?=(?:for|an?|to|urgent|immediate|renewed)\b)|;")
+_LIST_ITEMS = re.compile(r";")
+
+
 def normalise_demands(clause: str, keep_raw: bool = True) -> list[str]:
     """Short normalised demands from a demand clause; unlisted items keep their text."""
     lex = lexicon()
     clause = _CHARACTERISATION.split(clause, maxsplit=1)[0]
-    items = [
-        i.strip(" ,.;:“”\"'")
-        for i in re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:for|an?|to|urgent|immediate|renewed)\b)|;", clause)
-    ]
+    # a list of items ("to: - guarantee access; - stop attacks on clinics, schools and convoys") splits at its
+    # semicolons only: the commas inside an item belong to it
+    splitter = _ITEMS if clause.count(";") < 2 else _LIST_ITEMS
+    items = [i.strip(" ,.;:“”\"'") for i in splitter.split(clause)]
     demands: list[str] = []
     for item in items:
         if not item:
@@ -306,7 +332,10 @@ class StatementExtractor:
             if any(s <= sent.start_char < e for s, e in post_spans):
                 continue
             try:
-                statements.extend(self._sentence(ctx, index, sent))
+                found = self._sentence(ctx, index, sent)
+                statements.extend(found)
+                if not found:
+                    note_subject(ctx, index, sent)
             except Exception as exc:  # one bad sentence must not stop the document
                 doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
         for post in posts:
@@ -320,8 +349,13 @@ class StatementExtractor:
         text = sent.text
         if not text.strip() or text.rstrip().endswith("?") or _is_headline(text):
             return []
-        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        has_quote = '"' in text or "“" in text or "”" in text
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)] if has_quote else []
         cues = find_cues(text, quotes)
+        if not cues and ctx.last_quote is not None:
+            continued = self._continued_quote(ctx, index, sent, text)
+            if continued:
+                return continued
         records: list[Statement] = []
         offset = sent.start_char
         date = statement_date_in(ctx.doc, sent.start_char, sent.end_char)
@@ -330,9 +364,14 @@ class StatementExtractor:
         for i, cue in enumerate(cues):
             act = cue.act
             next_start = cues[i + 1].start if i + 1 < len(cues) else len(text)
-            if act in {StatementAct.ANNOUNCE, StatementAct.WARN} and re.match(r"\s+that\b", text[cue.end :]):
-                act = StatementAct.STATE if act == StatementAct.ANNOUNCE else act
-            speakers = self._speakers(ctx, sent, text, cue, previous, index, quotes)
+            if (
+                act == StatementAct.ANNOUNCE
+                and re.match(r"\s+that\b", text[cue.end :])
+                and not _DECISION.match(text, cue.end, next_start)
+            ):
+                act = StatementAct.STATE  # "announced that three soldiers had died": a report, not a decision
+            floor = cues[i - 1].end if i else 0
+            speakers = self._speakers(ctx, sent, text, cue, previous, index, quotes, floor)
             speakers = [sp for sp in speakers if not _reporting_only(ctx.doc, sp, cue)]
             if not speakers:
                 continue
@@ -358,7 +397,12 @@ class StatementExtractor:
                     demands = normalise_demands(*demand_clause(cue.text, clause))
             no_target = content_act in _NO_TARGET or re.search(r"\bfor$", cue.text, re.I)
             reach = 3 if content_act == StatementAct.APPEAL else 8  # an appeal's target is its addressee
-            targets = [] if no_target else _targets(ctx, sent, text, cue.end, next_start, reach)
+            stop = next_start
+            if content_act in {StatementAct.REJECT, StatementAct.DENY}:
+                claim = _REPORTED_CLAIM.match(text, cue.end, next_start)
+                if claim is not None:  # "rejected accusations that its troops backed M23": not M23
+                    stop = claim.start("that")
+            targets = [] if no_target else _targets(ctx, sent, text, cue.end, stop, reach)
             violation = (
                 _VIOLATION.match(text, cue.end, next_start) if content_act == StatementAct.STATE else None
             )
@@ -377,6 +421,7 @@ class StatementExtractor:
                     attrs["date_inherited"] = True
                 if quote_text is not None:
                     attrs["quoted"] = quote_text
+                    ctx.last_quote = (index, speaker)
                 span = (offset + cue.start, offset + cue.end)
                 records.append(
                     _record(
@@ -396,9 +441,12 @@ class StatementExtractor:
         previous: tuple[Cue, Speaker] | None,
         index: int,
         quotes: list[tuple[int, int]],
+        floor: int = 0,
     ) -> list[Speaker]:
         """Who utters ``cue``: the complement's outer speaker, the clause subject, the previous verb's
-        subject (participles, coordinated verbs) or the name after a quotation."""
+        subject (participles, coordinated verbs) or the name after a quotation. The previous verb is looked
+        for after ``floor`` (the end of the cue before, whose speaker was not found: "…, the ministry said,
+        blaming …" is not said by the subject of the verb before "said")."""
         if previous is not None:
             between = text[previous[0].end : cue.start]
             say_complement = previous[0].act == StatementAct.STATE and len(between.split()) <= 4
@@ -413,7 +461,7 @@ class StatementExtractor:
         ):
             return [previous[1]]
         if previous is None and _COORDINATED.search(text, max(0, cue.start - 30), cue.start):
-            clause_start = max(text.rfind(";", 0, cue.start), text.rfind(":", 0, cue.start)) + 1
+            clause_start = max(text.rfind(";", 0, cue.start) + 1, text.rfind(":", 0, cue.start) + 1, floor)
             verb = _PRIOR_VERB.search(text, clause_start, cue.start)
             if verb is not None:
                 prior = Cue(verb.start(), verb.end(), StatementAct.STATE, verb.group(0))
@@ -422,6 +470,32 @@ class StatementExtractor:
                     return speakers
         speaker = self._after_quote(ctx, sent, text, cue)
         return [speaker] if speaker is not None else []
+
+    @staticmethod
+    def _continued_quote(ctx: Context, index: int, sent: Sentence, text: str) -> list[Statement]:
+        """A sentence that is all quotation, right after a quotation attributed to a speaker, continues it:
+        recorded when it appeals or demands ("The authorities should investigate …")."""
+        body = text.strip()
+        if ctx.last_quote is None or ctx.last_quote[0] != index - 1 or not _WHOLE_QUOTE.fullmatch(body):
+            return []
+        speaker = ctx.last_quote[1]
+        quote = body.strip('“”" .')
+        act = _first_person_act(quote)
+        if act is None or act == StatementAct.STATE:
+            return []
+        demands = _quoted_demands(quote) if act in {StatementAct.APPEAL, StatementAct.DEMAND} else []
+        date = statement_date_in(ctx.doc, sent.start_char, sent.end_char)
+        attrs: dict[str, Any] = {"cue": "continued quotation", "quoted": quote}
+        if date[0] is None:
+            antecedent = recent_history(ctx, index, 6, speaker)
+            if antecedent is not None:
+                date = (antecedent.date, antecedent.precision)
+                attrs["date_inherited"] = True
+        lead = len(text) - len(text.lstrip())
+        span = (sent.start_char + lead, sent.start_char + lead + len(body))
+        ctx.history.append(History(index, speaker, date[0], date[1]))
+        ctx.last_quote = (index, speaker)
+        return [_record(ctx, sent, speaker, act, *span, None, demands, date, attrs)]
 
     @staticmethod
     def _attached_quote(text: str, cue: Cue, quotes: list[tuple[int, int]]) -> str | None:
@@ -458,6 +532,8 @@ class StatementExtractor:
         """Calls and talks between leaders: one record per (subject, counterpart) pair."""
         lex = lexicon()
         out: list[Statement] = []
+        if lex.discuss_any is not None and lex.discuss_any.search(text) is None:
+            return out  # none of the three patterns can match: one search instead of three
         for pattern in (lex.discuss_received, lex.discuss_with, lex.discuss_plain):
             match = pattern.search(text)
             if match is None:
@@ -557,11 +633,38 @@ def _performative(quote: str, cue: Cue) -> bool:
     return bool(_OPENING_SUBJECT.match(before)) and verb.endswith("s") and not verb.endswith("ss")
 
 
+# "The authorities should investigate …", "All parties must allow …": what the quotation's author asks for
+_RECOMMENDATION = re.compile(
+    r"(?:^|[,;]\s+(?:and\s+)?|[.!]\s+)(?P<subj>(?:[Tt]he|[Aa]ll|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<modal>should|must)\s+(?:(?:immediately|urgently|also|now|promptly)\s+)?"
+    r"(?!be\b|have\b|not\b|never\b|always\b)(?P<verb>[a-z]{3,})\b"
+)
+_NOT_ADDRESSEES = frozenset({"we", "i", "you", "it", "this", "that", "there", "they", "he", "she", "one"})
+
+
+def _recommendation(quote: str) -> tuple[StatementAct, str] | None:
+    """The act ("should" → appeal, "must" → demand) and demanded clause of a recommendation in a quotation."""
+    for match in _RECOMMENDATION.finditer(quote):
+        if match.group("subj").split()[0].lower() in _NOT_ADDRESSEES:
+            continue
+        clause = re.split(r"[;.!]|,\s+(?:and|but|while)\s", quote[match.start("verb") :])[0].strip(" ,")
+        if len(clause.split()) == 1:  # "Attacks on health care must stop": stop attacks on health care
+            subject = match.group("subj")
+            clause = f"{clause.strip()} {subject[0].lower()}{subject[1:]}"
+        act = StatementAct.APPEAL if match.group("modal") == "should" else StatementAct.DEMAND
+        return act, clause
+    return None
+
+
 def _quoted_demands(quote: str) -> list[str]:
-    """The demands of a quotation's first performed act cue ("we demand …", "… calls on all parties to …")."""
+    """The demands of a quotation's first performed act cue ("we demand …", "… calls on all parties to …"),
+    else of its recommendation ("The authorities should investigate …")."""
     for cue in find_cues(quote, []):
         if cue.act != StatementAct.STATE and _performative(quote, cue):
             return normalise_demands(*demand_clause(cue.text, quote[cue.end :]))
+    recommendation = _recommendation(quote)
+    if recommendation is not None:
+        return normalise_demands(recommendation[1])
     return normalise_demands(quote)
 
 
@@ -569,7 +672,8 @@ def _first_person_act(quote: str) -> StatementAct | None:
     for cue in find_cues(quote, []):
         if cue.act != StatementAct.STATE and _performative(quote, cue):
             return cue.act
-    return None
+    recommendation = _recommendation(quote)
+    return recommendation[0] if recommendation is not None else None
 
 
 def _dedupe(records: list[Statement]) -> list[Statement]:
