@@ -305,3 +305,15 @@ def test_model_skips_words_the_actors_step_would_drop(ents_nlp: Language) -> Non
         "Eleven people were wounded in Kassala on Sunday.",
     )
     assert _selected(doc) == [False, False, False, False, True, False]
+
+
+def test_countryless_ministry_and_army_after_an_article_are_the_documents_country(ents_nlp: Language) -> None:
+    doc = run(
+        ents_nlp,
+        "Chadian troops clashed with rebels near Abeche in eastern Chad on Monday. The defence ministry said "
+        "the rebels had crossed from Sudan. An army spokesman later said the border posts were back under "
+        "control, and the interior ministry imposed a curfew on Abeche.",
+    )
+    assert by_text(doc, "defence ministry").country == "TD"
+    assert by_text(doc, "interior ministry").country == "TD"
+    assert by_text(doc, "army").country == "TD"

@@ -87,7 +87,6 @@ CHECKS: list[Any] = [
         "un_sg_libya",
         "statement",
         {"speaker": "Secretary-General", "act": "express_concern", "quote": "deeply alarmed"},
-        xf("'the Secretary-General is deeply alarmed, his spokesperson said': the title is no speaker"),
     ),
     ("un_sg_libya", "no_statement", {"speaker": "Stability Support Apparatus"}),  # did not respond
     ("un_sg_libya", "event", {"place": "Tripoli", "date": "2025-05-13"}),
@@ -98,28 +97,21 @@ CHECKS: list[Any] = [
         "ngo_joint_mozambique",
         "statement",
         {"act": "appeal", "demand": "humanitarian access"},
-        xf(
-            "'The groups set out a list of demands. They called on all parties to:' loses its speaker in the"
-            " full report (the signatory list sentence names one member as speaker)"
-        ),
     ),
     (
         "ngo_joint_mozambique",
         "statement",
         {"act": "appeal", "demand": "fully fund"},
-        xf("'They also urged donors …': no group speaker in the look-back window of the full report"),
     ),
     (
         "ngo_joint_mozambique",
         "statement",
         {"act": "condemn", "quote": "killing of two health workers"},
-        xf("'The organisations condemned …': no group speaker in the look-back window of the full report"),
     ),
     (
         "ngo_joint_mozambique",
         "no_statement",
         {"speaker": "Norwegian Refugee Council", "quote": "Families are running"},
-        xf("a member named in the signatory list is taken for the speaker of the joint statement"),
     ),
     ("ngo_joint_mozambique", "statement", {"speaker": "Nicole Wienand", "role": "country director"}),
     ("ngo_joint_mozambique", "no_facility", {"name": "health centres"}),  # a demanded item, not a report
@@ -142,7 +134,6 @@ CHECKS: list[Any] = [
         "pak_afg_ceasefire",
         "agreement",
         {"kind": "humanitarian pause", "status": "partial|reached"},
-        xf("'included a humanitarian pause of 72 hours': a pause inside the deal is not recorded"),
     ),
     ("pak_afg_ceasefire", "statement", {"speaker": "Qatar", "act": "announce"}),
     (
@@ -153,12 +144,7 @@ CHECKS: list[Any] = [
     ("pak_afg_ceasefire", "statement", {"speaker": "Pakistan", "act": "accuse", "target": "Afghanistan"}),
     ("pak_afg_ceasefire", "statement", {"speaker": "Mujahid", "act": "deny"}),
     ("pak_afg_ceasefire", "statement", {"speaker": "Mujahid", "act": "accuse", "target": "Pakistan"}),
-    (
-        "pak_afg_ceasefire",
-        "not_actor",
-        "Spin Boldak",
-        xf("'A resident of Spin Boldak': a town the gazetteer lacks is taken for an actor by the model NER"),
-    ),
+    ("pak_afg_ceasefire", "not_actor", "Spin Boldak"),
     (
         "pak_afg_ceasefire",
         "no_event",
@@ -187,7 +173,6 @@ CHECKS: list[Any] = [
         "foreign_ministry_denial",
         "no_statement",
         {"act": "reject", "target": "M23"},
-        xf("'rejected accusations that its troops fought alongside M23': the target is the accusers"),
     ),
     # ---- hospital, school and water station hit in Amhara (Ethiopia)
     ("facilities_amhara", "facility", {"name": "Debre Markos Referral Hospital", "status": "evacuated"}),
@@ -209,7 +194,6 @@ CHECKS: list[Any] = [
         "facilities_amhara",
         "statement",
         {"speaker": "Fano", "act": "accuse"},
-        xf("'A Fano commander said …': an unnamed commander of a group is not a speaker"),
     ),
     (
         "facilities_amhara",
@@ -231,7 +215,6 @@ CHECKS: list[Any] = [
         "local_peace_colombia",
         "agreement",
         {"parties_like": ["Toribío", "Alto Naya"]},
-        xf("communities outside the gazetteer ('the Nasa reserve of Toribío') are not found as parties"),
     ),
     ("local_peace_colombia", "no_agreement", {"parties_like": ["FARC"]}),  # explicitly not party to it
     ("local_peace_colombia", "statement", {"speaker": "Alirio Pete", "role": "governor"}),
@@ -240,13 +223,11 @@ CHECKS: list[Any] = [
         "local_peace_colombia",
         "statement",
         {"speaker": "ombudsman", "act": "warn"},
-        xf("'The ombudsman's office said … and warned': a lowercase office is not a speaker"),
     ),
     (
         "local_peace_colombia",
         "event",
         {"quote": "signed a local peace pact", "place": "El Palo"},
-        xf("the agreement event takes the dateline city, not the village where it was signed"),
     ),
 ]
 

@@ -80,7 +80,6 @@ CHECKS: list[Any] = [
         "south_sudan_nasir_wire",
         "figure",
         {"measure": "killed", "group": "security_forces", "low": 27, "source": "government"},
-        [xf("figures: '27 soldiers, including a general, also died' (appositive before 'died') is not read")],
     ),
     (
         "south_sudan_nasir_wire",
@@ -105,8 +104,7 @@ CHECKS: list[Any] = [
     (
         "south_sudan_nasir_wire",
         "statement",
-        {"speaker": "army", "act": "deny"},
-        [xf("statements: '... said X and denied that civilians had been hit' gives no deny act")],
+        {"speaker": "People's Defence Forces", "act": "deny"},  # the army of South Sudan: the SSPDF
     ),
     (
         "south_sudan_nasir_wire",
@@ -118,12 +116,6 @@ CHECKS: list[Any] = [
         "south_sudan_nasir_wire",
         "event",
         {"sub": AIR, "place": "Nasir", "date": "2025-03-17"},
-        [
-            xf(
-                "events: the strike is dated by the lead's said-date (Thursday), not by 'on Monday' in the "
-                "next sentence"
-            )
-        ],
     ),
     ("south_sudan_nasir_wire", "date", ("Monday", "2025-03-17")),
     ("south_sudan_nasir_wire", "date", ("March 7", "2025-03-07")),
@@ -145,7 +137,6 @@ CHECKS: list[Any] = [
         "cameroon_northwest_hrw",
         "figure",
         {"measure": "killed", "group": "children", "low": 4},
-        [xf("figures: 'The dead include ... four children' is not read as a toll")],
     ),
     (
         "cameroon_northwest_hrw",
@@ -179,8 +170,7 @@ CHECKS: list[Any] = [
     (
         "cameroon_northwest_hrw",
         "statement",
-        {"speaker": "Anna Forde", "demand": "investigate"},
-        [xf("statements: 'The authorities should investigate ...' inside a quote gives no demand")],
+        {"speaker": "Anna Forde", "demand": "investigation"},
     ),
     ("cameroon_northwest_hrw", "facility", {"type": "school", "status": "attacked|damaged|destroyed"}),
     ("cameroon_northwest_hrw", "event", {"event_type": VAC, "place": "Mbiame", "date": "2024-05-06"}),
@@ -190,7 +180,6 @@ CHECKS: list[Any] = [
         "cameroon_northwest_hrw",
         "date",
         ("four days later", "2024-05-10"),
-        [xf("dates: 'four days later' is relative to the date before it (May 6): not resolved")],
     ),
     # ---- Central African Republic / Haut-Mbomou: UN mission press release, published Monday 2024-07-22
     (
@@ -203,7 +192,6 @@ CHECKS: list[Any] = [
             "place": "Zemio",
             "date_start": "2024-07-20",
         },
-        [xf("figures: 'five displaced persons ... were killed' is read as displaced, not killed")],
     ),
     ("car_minusca_zemio", "figure", {"measure": "injured", "low": 14}),
     (
@@ -238,36 +226,22 @@ CHECKS: list[Any] = [
         "car_minusca_zemio",
         "facility",
         {"type": "hospital", "status": "attacked|damaged|destroyed"},
-        [xf("facilities: 'health post ... set on fire' is not a facility noun")],
     ),
     ("car_minusca_zemio", "facility", {"type": "market", "name": "market"}),
     (
         "car_minusca_zemio",
         "agreement",
         {"kind": "agreement", "status": "signed", "date": "2019-02"},
-        [
-            xf(
-                "agreements: 'signed in Bangui in February 2019 by the government and 14 armed groups' -> "
-                "status reached, no parties"
-            )
-        ],
     ),
     (
         "car_minusca_zemio",
         "event",
         {"place": "Zemio", "date": "2024-07-20"},
-        [
-            xf(
-                "events: the attack on the Zemio site is placed at the dateline (Bangui) and dated by "
-                "publication"
-            )
-        ],
     ),
     (
         "car_minusca_zemio",
         "event",
         {"place": "Mboki", "date": "2024-07-18"},
-        [xf("events: the looting 'in Mboki, some 60 km east of Zemio' is placed at Zemio, the last place")],
     ),
     ("car_minusca_zemio", "date", ("Saturday", "2024-07-20")),
     ("car_minusca_zemio", "date", ("Thursday", "2024-07-18")),
@@ -291,7 +265,6 @@ CHECKS: list[Any] = [
         "drc_ituri_ocha",
         "figure",
         {"measure": "injured", "group": "children", "low": 6},
-        [xf("figures: '17 wounded people, six of them children' gives no children sub-figure")],
     ),
     (
         "drc_ituri_ocha",
@@ -303,7 +276,6 @@ CHECKS: list[Any] = [
             "place": "Komanda",
             "date_start": "2025-02-08",
         },
-        [xf("figures: '..., civil society sources said' at the end of the sentence is not taken as source")],
     ),
     ("drc_ituri_ocha", "figure", {"measure": "displaced", "low": 1600000, "place": "Ituri"}),
     ("drc_ituri_ocha", "no_figure", {"low": 80}),  # kilometres
@@ -340,7 +312,6 @@ CHECKS: list[Any] = [
         "iraq_security_media_cell",
         "figure",
         {"measure": "killed", "group": "security_forces", "low": 4, "date_start": "2023-12-01"},
-        [xf("figures: 'An officer ... and three soldiers were martyred' is read as 3, not 4")],
     ),  # an officer and three soldiers
     ("iraq_security_media_cell", "figure", {"measure": "injured", "group": "security_forces", "low": 2}),
     (
@@ -352,12 +323,6 @@ CHECKS: list[Any] = [
         "iraq_security_media_cell",
         "figure",
         {"measure": "killed", "low": 2, "place": "Sinune", "date_start": "2023-11-30"},
-        [
-            xf(
-                "figures: 'The strike killed two people' does not take place/date from the previous "
-                "sentence's strike"
-            )
-        ],
     ),
     ("iraq_security_media_cell", "no_figure", {"low": 17}),  # an age
     ("iraq_security_media_cell", "no_figure", {"low": 16}),  # F-16
@@ -395,14 +360,12 @@ CHECKS: list[Any] = [
         "iraq_security_media_cell",
         "event",
         {"sub": AIR, "place": "Sinune", "date": "2023-11-30"},
-        [xf("events: the drone strike is placed at Sinjar and dated 2 Dec, not Sinune on Thursday")],
     ),
     ("iraq_security_media_cell", "event", {"sub": AIR, "place": "Hamrin", "date": "2023-12-02"}),
     (
         "iraq_security_media_cell",
         "event",
         {"place": "Wadi al-Shay", "date": "2023-12-01"},
-        [xf("events: 'remnants of Daesh attacked a position ...' gives no event")],
     ),
     ("iraq_security_media_cell", "date", ("Friday", "2023-12-01")),
     ("iraq_security_media_cell", "date", ("Thursday", "2023-11-30")),
@@ -416,36 +379,22 @@ CHECKS: list[Any] = [
         "syria_deir_ezzor_monitor",
         "figure",
         {"measure": "killed", "group": "fighters", "low": 9},
-        [
-            xf(
-                "figures: verbless bullet 'Nine fighters of the SDF and six gunmen ... killed in clashes' "
-                "is not read"
-            )
-        ],
     ),
     (
         "syria_deir_ezzor_monitor",
         "figure",
         {"measure": "killed", "group": "fighters", "low": 6},
-        [
-            xf(
-                "figures: verbless bullet 'Nine fighters of the SDF and six gunmen ... killed in clashes' "
-                "is not read"
-            )
-        ],
     ),
     ("syria_deir_ezzor_monitor", "figure", {"measure": "killed", "group": "children", "low": 1}),
     (
         "syria_deir_ezzor_monitor",
         "figure",
         {"measure": "killed", "low": 90, "date_start": "2023-08-27"},
-        [xf("figures: 'the number of people killed since ... has risen to 90' is not read")],
     ),
     (
         "syria_deir_ezzor_monitor",
         "figure",
         {"measure": "killed", "group": "civilians", "low": 25},
-        [xf("figures: 'has risen to 90, including 25 civilians' is not read")],
     ),
     (
         "syria_deir_ezzor_monitor",
@@ -477,7 +426,6 @@ CHECKS: list[Any] = [
         "syria_deir_ezzor_monitor",
         "event",
         {"event_type": "Battles", "place": "Dhiban", "date": "2023-09-03"},
-        [xf("events: a bullet of a daily toll is dated by publication, not by the toll's day in the lead")],
     ),
     ("syria_deir_ezzor_monitor", "event", {"place": "Al-Busayrah", "date": "2023-09-02"}),
     ("syria_deir_ezzor_monitor", "date", ("Saturday", "2023-09-02")),
@@ -499,19 +447,12 @@ CHECKS: list[Any] = [
         "israel_hezbollah_liveblog",
         "figure",
         {"measure": "killed", "low": 16, "source": "health ministry", "place": "Nabatieh"},
-        [
-            xf(
-                "figures: source taken from 'members of the crisis committee', not 'The health ministry "
-                "has raised the toll'"
-            )
-        ],
     ),
     ("israel_hezbollah_liveblog", "no_figure", {"low": 16, "group": "civilians"}),  # not distinguished
     (
         "israel_hezbollah_liveblog",
         "figure",
         {"measure": "injured", "low": 1, "source": "Magen David Adom", "place": "Kiryat Shmona"},
-        [xf('figures: "Israel\'s Magen David Adom ambulance service says a man was wounded": no source')],
     ),
     (
         "israel_hezbollah_liveblog",
@@ -553,20 +494,17 @@ CHECKS: list[Any] = [
         "israel_hezbollah_liveblog",
         "facility",
         {"name": "watchtower"},
-        [xf("facilities: 'fired at one of its watchtowers ..., damaging two cameras' is not a facility hit")],
     ),
     ("israel_hezbollah_liveblog", "event", {"sub": AIR, "place": "Nabatieh", "date": "2024-10-16"}),
     (
         "israel_hezbollah_liveblog",
         "event",
         {"sub": SHELLING, "place": "Kiryat Shmona", "actor1": "Hezbollah"},
-        [xf("events: 'Hezbollah says its fighters fired ...': the speaker is not actor1")],
     ),
     (
         "israel_hezbollah_liveblog",
         "event",
         {"place": "Kfar Kila", "date": "2024-10-15"},
-        [xf("events: 'an Israeli tank fired at one of its watchtowers ... on Tuesday' gives no event")],
     ),
     ("israel_hezbollah_liveblog", "no_agreement", {"kind": "ceasefire"}),  # only called for
     ("israel_hezbollah_liveblog", "date", ("Tuesday", "2024-10-15")),
@@ -618,12 +556,6 @@ CHECKS: list[Any] = [
         "mexico_culiacan_wire",
         "event",
         {"event_type": "Battles", "place": "Plan de Oriente"},
-        [
-            xf(
-                "events: the shootout keeps the lead's place (east of Culiacan), not 'near the community "
-                "of Plan de Oriente'"
-            )
-        ],
     ),
     ("mexico_culiacan_wire", "date", ("Sept. 9", "2024-09-09")),
     ("mexico_culiacan_wire", "date", ("Monday", "2024-10-21")),
@@ -640,12 +572,6 @@ CHECKS: list[Any] = [
             "place": "Fambita",
             "date_start": "2025-03-21",
         },
-        [
-            xf(
-                "figures: place/date of the lead's toll ('in western Niger during Friday prayers') are not "
-                "taken from the next sentence (Fambita, on Friday afternoon)"
-            )
-        ],
     ),
     ("niger_tillaberi_mosque_wire", "figure", {"measure": "injured", "low": 13, "source": "ministry"}),
     ("niger_tillaberi_mosque_wire", "figure", {"measure": "missing", "qualifier": "vague"}),
@@ -684,20 +610,17 @@ CHECKS: list[Any] = [
         "niger_tillaberi_mosque_wire",
         "statement",
         {"speaker": "ministry", "act": "condemn"},
-        [xf("statements: 'The ministry described the attack as \"barbaric\"' is no condemn act")],
     ),
     (
         "niger_tillaberi_mosque_wire",
         "facility",
         {"type": "mosque", "status": "attacked|damaged|destroyed"},
-        [xf("facilities: worshippers killed at a 'surrounded' mosque -> besieged, not attacked")],
     ),
     ("niger_tillaberi_mosque_wire", "facility", {"type": "market"}),
     (
         "niger_tillaberi_mosque_wire",
         "event",
         {"event_type": VAC, "place": "Fambita", "date": "2025-03-21"},
-        [xf("events: the massacre is placed at the dateline (Niamey) and dated by publication")],
     ),
     ("niger_tillaberi_mosque_wire", "date", ("Friday afternoon", "2025-03-21")),
     ("niger_tillaberi_mosque_wire", "date", ("Saturday", "2025-03-22")),
@@ -719,7 +642,6 @@ CHECKS: list[Any] = [
         "kashmir_pahalgam_local",
         "figure",
         {"measure": "killed", "group": "civilians", "low": 25},
-        [xf("figures: 'Twenty-five of the dead were tourists': tourists are not read as civilians")],
     ),  # tourists
     ("kashmir_pahalgam_local", "figure", {"measure": "injured", "low": 17, "qualifier": "at_least"}),
     ("kashmir_pahalgam_local", "no_figure", {"low": 30}),  # an age
@@ -744,12 +666,6 @@ CHECKS: list[Any] = [
         "kashmir_pahalgam_local",
         "statement",
         {"speaker": "Misri", "act": "announce"},
-        [
-            xf(
-                "statements: 'X announced that the treaty would be held in abeyance' -> act state, not "
-                "announce"
-            )
-        ],
     ),
     ("kashmir_pahalgam_local", "no_facility", {"name": "Medical College"}),  # treated the wounded
     ("kashmir_pahalgam_local", "no_agreement", {"status": "reached|signed|in_force"}),  # a treaty put on hold
@@ -760,7 +676,6 @@ CHECKS: list[Any] = [
         "kashmir_pahalgam_local",
         "date",
         ("a day later", "2025-04-23"),
-        [xf("dates: 'a day later' is relative to the date before it (Tuesday), which dates do not resolve")],
     ),
 ]
 

@@ -271,6 +271,14 @@ _COUNTRYLESS = sorted(
             "policemen",
             "police officers",
             "riot police",
+            *(
+                form
+                for subject in ("interior", "defence", "defense", "foreign", "health", "information")
+                for form in (f"{subject} ministry", f"ministry of {subject}")
+            ),
+            "ministry of foreign affairs",
+            "ministry of home affairs",
+            "ministry of humanitarian affairs",
         )
     ),
     key=len,
@@ -299,6 +307,7 @@ _CROWDS: dict[tuple[str, ...], tuple[str, ActorType]] = {
     ("unidentified", "assailants"): _ARMED,
 }
 _CROWD_FIRST = {k[0] for k in _CROWDS}
+_ARTICLES = frozenset({"the", "a", "an"})  # "An army spokesman": an article, not a country before the head
 _DOMINANT_SHARE = 0.6
 
 
@@ -327,7 +336,7 @@ def _add_countryless_forces(doc: Doc, add: AddMention, extractor: str, taken: se
         if i in taken or not texts[i][:1].islower():
             continue
         if i > 0 and (
-            lowered[i - 1] in _OTHER_SIDE or (texts[i - 1][:1].isupper() and lowered[i - 1] != "the")
+            lowered[i - 1] in _OTHER_SIDE or (texts[i - 1][:1].isupper() and lowered[i - 1] not in _ARTICLES)
         ):
             continue
         crowd_end = _crowd_at(lowered, i, taken)
