@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
-from fogline.nlp.figures_context import figure_dates, figure_place
+from fogline.nlp.figures_context import add_incident_context, figure_dates, figure_place
 from fogline.nlp.figures_leaders import LEADER_HEADS, leaders_group
 from fogline.nlp.figures_lexicon import (
     ADJECTIVES,
@@ -68,6 +68,7 @@ from fogline.nlp.figures_lexicon import (
     SUBSET_WORDS,
 )
 from fogline.nlp.figures_source import Attribution, find_attributions
+from fogline.nlp.figures_tally import drop_redundant
 from fogline.nlp.figures_triggers import left_trigger, not_a_conflict_count, object_trigger, right_trigger
 from fogline.nlp.figures_words import (
     MAJORITY_HEADS,
@@ -333,6 +334,8 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
         )
     ):
         k += 1
+    if k > start and k < len(words) and words[k] in _BODY_NOUNS:
+        k += 1  # "gunmen of Arab tribes", "fighters from Lendu militias": the body's own noun
     if k > start and any(_is_cap(sent[m].text) for m in range(start, k)):
         v.side = (start, k)
         v.np_end = k
@@ -341,6 +344,10 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
     elif k > start and v.head in ("members", "member"):
         v.np_end = k
     return v
+
+
+# a plain noun closing a capitalised side ("of Arab tribes"): still the side's name, not a verb's subject
+_BODY_NOUNS = {"tribe", "tribes", "clan", "clans", "militia", "militias", "groups", "communities", "factions"}
 
 
 def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -> Victims:
@@ -386,7 +393,10 @@ def find_victims(sent: Span) -> list[Victims]:
     _chain(words, found)
     for k, v in enumerate(found):
         _measure(words, v, caps)
-        subset = after_including(words, v.q.start) or (v.subset and v.head in ("them", "whom"))
+        subset = after_including(words, v.q.start) or (
+            v.head in ("them", "whom")
+            and (v.subset or (words[v.q.start - 1 : v.q.start] == [","] and _named_part(words, v)))
+        )  # "17 wounded people, six of them children": a part of the figure just before
         if v.measure is None and k > 0 and found[k - 1].measure is not None and subset:
             v.measure, v.confidence, v.subset = found[k - 1].measure, 0.8, True
         elif v.measure is None and k > 0 and found[k - 1].measure is not None and _revised_from(words, v):
@@ -403,13 +413,57 @@ def find_victims(sent: Span) -> list[Victims]:
     kept = [v for v in found if v.measure is not None and not _speaker(words, v)]
     for v in kept:  # "killing 22 people, 20 of them children", "two of them ambulance workers"
         group = appositive_group(words, v.np_end) if v.head in ("them", "whom") and v.group is None else None
+        partitive = words[v.q.end : v.q.end + 2] in (["of", "the"], ["of", "those"])
+        if partitive and v.head in HEAD_MEASURES and words[v.np_end : v.np_end + 1] in (["were"], ["are"]):
+            group = appositive_group(words, v.np_end)  # "25 of the dead were tourists"
         if group not in (None, VictimGroup.UNKNOWN):
             v.group = group
     _inherit_groups(kept)
     for v in kept:
         if v.group == VictimGroup.UNKNOWN and v.head in MAJORITY_HEADS:
             v.group = majority_group(words, appositive_start(words, v.np_end)) or v.group
-    return kept
+    return _one_and_more(words, kept)
+
+
+def _one_and_more(words: list[str], kept: list[Victims]) -> list[Victims]:
+    """ "An officer and three soldiers were killed": one person then a number of the same group and measure,
+    joined by "and" in one list, is one figure of four (the analyst's count), not a figure of one and one of
+    three."""
+    out: list[Victims] = []
+    for v in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.q.value == 1
+            and words[prev.q.start] in ("a", "an")
+            and v.chain is prev.chain
+            and "and" in words[prev.np_end : v.q.start]
+            and not v.subset
+            and not prev.subset
+            and v.group == prev.group
+            and v.group in _ARMED
+            and v.measure == prev.measure
+            and v.q.low is not None
+            and v.q.vague is None
+        ):
+            high = v.q.high + 1 if v.q.high is not None else None
+            low, value = v.q.low + 1, v.q.value + 1
+            q = Quantity(prev.q.start, v.q.end, low, high, v.q.qualifier, value, v.q.number_start)
+            merged = Victims(q=q, np_end=v.np_end, head=v.head, group=v.group, measure=v.measure)
+            merged.confidence, merged.side, merged.chain = min(v.confidence, prev.confidence), v.side, v.chain
+            out[-1] = merged
+            continue
+        out.append(v)
+    return out
+
+
+def _named_part(words: list[str], v: Victims) -> bool:
+    """ "six of them children": the part is named by a group, not "four of them seriously"; and the whole
+    is a casualty count, not a status ("23 patients …, six of them children" counts patients)."""
+    whole = v.chain[0] if v.chain else None
+    if whole is None or whole is v or whole.head in STATUS_HEADS:
+        return False
+    return appositive_group(words, v.np_end) is not None
 
 
 _REVISED_FROM = {("up", "from"), ("down", "from")}
@@ -512,6 +566,8 @@ def _chain(words: list[str], found: list[Victims]) -> None:
     for v in found:
         if chain:
             between = words[chain[-1].np_end : v.q.start]
+            if between[:1] == ["("] and ")" in between[1:5]:  # "… Forces (SDF) and six gunmen"
+                between = between[between.index(")") + 1 :]
             joined = all(w in CONNECTORS for w in between) and (
                 "with" not in between or bool({"along", "together"} & set(between))
             )
@@ -534,6 +590,8 @@ def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     last = v.chain[-1]
     first = v.chain[0]
     right = right_trigger(words, last.np_end, caps)
+    if right is None and last is not first and last.subset and words[last.np_end : last.np_end + 1] == [","]:
+        right = right_trigger(words, last.np_end + 1, caps)  # "27 soldiers, including a general, also died"
     own_right = right_trigger(words, v.np_end, caps) if v is not last else right
     left = left_trigger(words, v.q.start)
     if left is None and v is not first and first.head_measure is None:
@@ -569,10 +627,16 @@ def _measure(words: list[str], v: Victims, caps: list[bool]) -> None:
     elif v.group in _ARMED and v.q.start > 0 and words[v.q.start - 1] in ARMED_KILL_VERBS:
         v.measure, v.confidence = Measure.KILLED, 0.8  # a communiqué's "eliminated 75 militants"
     if v.measure is not None:
+        uprooted = v.mod_measure in _UPROOTED and v.measure != v.mod_measure
+        if uprooted and v.group in (None, VictimGroup.UNKNOWN):
+            v.group = VictimGroup.CIVILIANS  # "five displaced persons … were killed": uprooted civilians
         if v.q.qualifier == Qualifier.VAGUE:
             v.confidence -= 0.1
         if v.q.value == 1 and v.q.end - v.q.start == 1 and words[v.q.start] in ("a", "an"):
             v.confidence -= 0.15
+
+
+_UPROOTED = {Measure.DISPLACED, Measure.EVACUATED, Measure.RETURNED}
 
 
 def _inherit_groups(kept: list[Victims]) -> None:
@@ -630,9 +694,13 @@ class FigureExtractor:
         register_extensions()
         figures = doc_list(doc, "figures")
         found: list[Figure] = []
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
             try:
-                found.extend(self.sentence_figures(doc, sent))
+                figs = self.sentence_figures(doc, sent)
+                if figs:
+                    add_incident_context(doc, sents, k, figs)
+                found.extend(figs)
             except Exception as exc:  # one bad sentence must not stop the document
                 doc_list(doc, "errors").append(f"{EXTRACTOR}: {type(exc).__name__}: {exc}")
         figures.extend(drop_redundant(found))
@@ -716,30 +784,6 @@ class FigureExtractor:
             number_text=sent[v.q.start : v.q.end].text,
             **fields,
         )
-
-
-# vague words that say "some" rather than how many: no casualties figure from them alone
-_NOT_A_COUNT = {"several", "a few", "a handful"}
-REDUNDANT_WITHIN = 1500  # characters between a summary "casualties" figure and the killed figure it repeats
-
-
-def drop_redundant(figures: list[Figure]) -> list[Figure]:
-    """Precision filters over one document's figures, in text order: a ``casualties`` figure given by a vague
-    word alone ("several casualties on both sides"), and a ``casualties`` figure that repeats the number of
-    a nearby killed figure ("as casualties rose to 13" beside "13 citizens lost their lives")."""
-    killed = [f for f in figures if f.measure == Measure.KILLED]
-    out = []
-    for f in figures:
-        if f.measure == Measure.CASUALTIES:
-            if f.qualifier == Qualifier.VAGUE and f.number_text.lower() in _NOT_A_COUNT:
-                continue
-            if any(
-                k.low == f.low and k.high == f.high and abs(k.start - f.start) <= REDUNDANT_WITHIN
-                for k in killed
-            ):
-                continue
-        out.append(f)
-    return out
 
 
 def _armed_side(doc: Doc, sent: Span, v: Victims, group: VictimGroup) -> bool:

@@ -83,6 +83,7 @@ SINGULAR = {
 GROUP_MODIFIERS: dict[str, VictimGroup] = {
     "civilian": C,
     "civil": C,
+    "traditional": C,  # "a traditional ruler", "traditional chiefs": community leaders, not fighters
     "child": CH,
     "female": W,
     "security": S,

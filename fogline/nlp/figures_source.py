@@ -27,12 +27,23 @@ _MAX = 10
 _SUBJECT_WORDS = {
     "a", "an", "local", "state", "official", "health", "medical", "security", "human", "rights", "activist",
     "opposition", "humanitarian", "news", "government", "un", "u.n.", "civil", "defence", "defense", "pro",
-    "regional", "provincial", "district", "military", "public",
+    "regional", "provincial", "district", "military", "public", "society", "ambulance", "service", "services",
+    "emergency", "hospital", "police", "army", "tribal", "community", "church", "relief", "interior",
+    "foreign", "justice", "information", "federal", "national", "central",
 }  # fmt: skip
+# words before the source's name in "according to a preliminary assessment by X", "data compiled by X"
+_RECORD_LEAD = {
+    "a", "an", "preliminary", "initial", "latest", "new", "assessment", "assessments", "collected",
+    "compiled", "gathered", "documented", "provided", "published", "released", "issued", "by",
+}  # fmt: skip
+# a descriptor that makes "sources" a source: "civil society sources", "medical sources", "security sources"
+_NOT_DESCRIPTORS = {"a", "an", "official", "human", "rights", "pro", "service", "services"}
+_SOURCES_DESCRIPTORS = _SUBJECT_WORDS - _NOT_DESCRIPTORS
 _FIGURE_NOUNS = {"figures", "data", "count", "tally", "toll", "estimate", "estimates", "statistics"}
 # "the ministry raised the toll to 89", "a source put the number of dead at 300": the subject is the source
 _RAISE_VERBS = {"raised", "revised", "put", "updated", "lowered", "increased", "brought", "puts", "raises"}
 _RAISE_OBJECTS = _FIGURE_NOUNS | {"number", "figure"}
+_RECORD_NOUNS = _FIGURE_NOUNS | {"documentation", "records", "figure", "numbers", "report", "findings"}
 _DETERMINERS = {"the", "a", "an"}
 # between a subject and its verb
 _ADVERBS = {"also", "later", "previously", "earlier", "had", "has", "have", "now", "still", "again"}
@@ -55,11 +66,15 @@ def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     words = [t.lower_ for t in sent]
     while start < end and not any(c.isalnum() for c in words[start]):
         start += 1  # "** - Police spokesman X": markup and dashes before the name
-    while start < end and (words[start] in SOURCE_FIGURE_WORDS or words[start] in ("'s", "’s")):
-        start += 1
+    while start < end and (
+        words[start] in SOURCE_FIGURE_WORDS or words[start] in ("'s", "’s") or words[start] in _RECORD_LEAD
+    ):
+        start += 1  # "a preliminary assessment by the Mission", "data collected by the X": the X
     # "UK-based", "Kurdish-led" descriptors before a name
     while start + 2 < end and words[start + 1] == "-" and words[start + 2] in ("based", "run", "funded"):
         start += 3
+    if end - start > 2 and words[end - 2] in ("'s", "’s") and words[end - 1] in _RECORD_NOUNS:
+        end -= 2  # "according to the monitor's documentation": the monitor
     while end > start and words[end - 1] in _NP_INNER | _ADVERBS | {"'s", "’s"}:
         end -= 1
     if end - start > 1 and words[end - 1] in ("source", "sources") and _is_name(sent[end - 2].text):
@@ -70,6 +85,9 @@ def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     has_name = any(_is_name(t) for t in texts if t.isalpha() or "." in t)
     if not has_name and words[end - 1] not in SOURCE_NOUNS:
         return None
+    described = words[end - 1] == "sources" and end - start >= 2 and words[end - 2] in _SOURCES_DESCRIPTORS
+    if described and not has_name:
+        return start, end
     if words[end - 1] in _NOT_SOURCE_HEADS or (end - start == 1 and words[start] in _PRONOUNS):
         return None
     return start, end
@@ -150,6 +168,20 @@ def _cut_at_violence(sent: Span, span: tuple[int, int] | None) -> tuple[int, int
     return span
 
 
+_LISTING = {"including", "among", "include", "included", "includes"}
+
+
+def _listed_victims(words: list[str], i: int) -> bool:
+    """True when the word at ``i`` sits in a list of victims opened by "including"/"among" a few words
+    before it in the same clause."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if words[k] in _LISTING:
+            return True
+        if words[k] in (";", ".", ":", "said", "says", "told"):
+            return False
+    return False
+
+
 def find_attributions(sent: Span) -> list[Attribution]:
     """Every attribution phrase in the sentence (token spans of the source's name)."""
     words = [t.lower_ for t in sent]
@@ -173,6 +205,8 @@ def find_attributions(sent: Span) -> list[Attribution]:
         ):
             if i >= 1 and words[i - 1] in ("to", "per"):
                 continue
+            if w in ("member", "members") and _listed_victims(words, i):
+                continue  # "16 dead, including the mayor and members of the council": victims, not a source
             end = _forward(sent, i + 2)
             span = _cut_at_violence(sent, _trim(sent, i + 2, end))
             if (

@@ -231,3 +231,27 @@ def acled_fatalities(figures: Iterable[Figure], text: str, unspecified: int = 0)
     unknown = counts.pop(VictimGroup.UNKNOWN, 0)
     named = sum(counts.values())
     return max(unknown, named)  # an unknown-group count is usually the total of the named ones
+
+
+# vague words that say "some" rather than how many: no casualties figure from them alone
+_NOT_A_COUNT = {"several", "a few", "a handful"}
+REDUNDANT_WITHIN = 1500  # characters between a summary "casualties" figure and the killed figure it repeats
+
+
+def drop_redundant(figures: list[Figure]) -> list[Figure]:
+    """Precision filters over one document's figures, in text order: a ``casualties`` figure given by a vague
+    word alone ("several casualties on both sides"), and a ``casualties`` figure that repeats the number of
+    a nearby killed figure ("as casualties rose to 13" beside "13 citizens lost their lives")."""
+    killed = [f for f in figures if f.measure == Measure.KILLED]
+    out = []
+    for f in figures:
+        if f.measure == Measure.CASUALTIES:
+            if f.qualifier == Qualifier.VAGUE and f.number_text.lower() in _NOT_A_COUNT:
+                continue
+            if any(
+                k.low == f.low and k.high == f.high and abs(k.start - f.start) <= REDUNDANT_WITHIN
+                for k in killed
+            ):
+                continue
+        out.append(f)
+    return out

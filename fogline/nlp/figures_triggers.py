@@ -11,6 +11,7 @@ from fogline.nlp.figures_lexicon import (
     HOME_TRIGGERS,
     LEFT_TRIGGERS,
     LIVES_VERBS,
+    MONTHS,
     NAME_PARTICLES,
     NOT_MODIFIERS,
     OBJECT_START,
@@ -123,7 +124,8 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
             j += 2
             gap += 2
             continue
-        if w in _APPOSITIVE and gap <= 2:  # "73 civilians mostly women and children were killed"
+        # "73 civilians mostly women and children were killed", "…, half of them children, were killed"
+        if (w in _APPOSITIVE or w in _FRACTIONS) and gap <= 2:
             k = j + 1  # "… most of them from the X militant group were killed": names and modifiers too
             while (
                 k < n
@@ -137,7 +139,16 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
                 )
             ):
                 k += 1
-            if any(words[x] in GROUP_NOUNS or words[x] in GROUP_MODIFIERS for x in range(j + 1, k)):
+            named = any(words[x] in GROUP_NOUNS or words[x] in GROUP_MODIFIERS for x in range(j + 1, k))
+            of_them = words[j + 1 : j + 3] == ["of", "them"] and k > j + 3
+            if of_them and j > 0 and words[j - 1] == ",":  # "…, most of them from the X area, killed in"
+                end = k
+                while end < n and end - j <= 12 and words[end].isalpha() and words[end] not in _NOT_IN_ASIDE:
+                    end += 1
+                k = end if end < n and words[end] == "," else k
+            if named or of_them:
+                if k < n and words[k] == "," and j > 0 and words[j - 1] == ",":
+                    k += 1  # the comma closing "…, most of them from the X tribe, killed in"
                 j = k
                 gap += 1
                 continue
@@ -145,6 +156,10 @@ def right_trigger(words: list[str], j: int, caps: list[bool] | None = None) -> t
             return _after_clause(words, j, caps, of_phrase=w == "of")
         if w == "," and gap == 0 and j + 1 < n and words[j + 1] in _APPOSITIVE:
             j += 1  # "40 civilians, mostly women and children, were killed"
+            continue
+        fraction = _fraction_end(words, j + 1) if w == "," and gap == 0 else None
+        if fraction is not None:
+            j = fraction - 1  # "40 people, half of them children, were killed", "…, a third of them women"
             continue
         # "a farmer from X clan was shot dead", "a man believed to have fled was killed"
         if start < n and (words[start] in _PP_OPENERS or words[start] in _CLAUSE_OPENERS) and j > start:
@@ -187,6 +202,25 @@ _CLAUSE_OPENERS = {
 }  # fmt: skip
 _PP_OPENERS = {"from", "in", "at", "with", "of"}
 _APPOSITIVE = {"mostly", "mainly", "largely", "predominantly", "many", "most", "all", "chiefly", "some"}
+# a share of the victims in the "mostly …" slot: "half", "a third", "two thirds", "nearly a quarter"
+_FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+_FRACTION_LEAD = {"a", "one", "two", "three", "four", "nearly", "almost", "about", "around", "roughly"}
+
+
+def _fraction_end(words: list[str], j: int) -> int | None:
+    """End of a fraction word opening an appositive at ``j`` ("half", "a third", "nearly two thirds"), when
+    "of them"/"of whom" or a group noun follows; None otherwise."""
+    k = j
+    while k < len(words) and k - j < 2 and words[k] in _FRACTION_LEAD:
+        k += 1
+    if k >= len(words) or words[k] not in _FRACTIONS:
+        return None
+    nxt = words[k + 1 : k + 3]
+    if nxt[:2] in (["of", "them"], ["of", "whom"]) or (nxt and nxt[0] in GROUP_NOUNS):
+        return k + 1
+    return None
+
+
 _APPOSITIVE_FILL = {
     "of",
     "them",
@@ -202,8 +236,13 @@ _APPOSITIVE_FILL = {
     "group",
     "groups",
     "ranks",
+    "tribe",
+    "tribes",
+    "clan",
+    "clans",
 }
 _FINITE = {"was", "were"}
+_NOT_IN_ASIDE = set(RIGHT_TRIGGERS) | _FINITE | {"and", "but", "who", "which", "that"}
 _CLAUSE_STOP = {";", ".", ":", "(", "and", "but", "while", "after", "when", "said", "says"}
 
 
@@ -290,6 +329,9 @@ def left_trigger(words: list[str], start: int) -> tuple[Measure, float, VictimGr
     while k >= 0 and words[k] in _LEFT_SKIP and skipped < 3:
         k -= 1
         skipped += 1
+    listed = _listed_among(words, k)
+    if listed is not None:
+        return listed, 0.8, None  # "the dead include four children", "among the wounded were two medics"
     if k >= 2 and (words[k - 1], words[k]) in _ALONG and words[k - 2] in _ALONG_VERBS:
         return _ALONG_VERBS[words[k - 2]], 0.85, None  # "were killed along with six others"
     if k >= 1 and (words[k - 1], words[k]) in (("shot", "dead"), ("gunned", "down"), ("to", "death")):
@@ -356,9 +398,15 @@ def _toll_modifiers(words: list[str], k: int) -> list[int]:
 # "the death toll from the strikes was 45", "the number of civilians killed in the raid has risen to 20":
 # a toll noun, a phrase saying of what (opened by one of these words), then the verb and the number
 _TOLL_PHRASE_OPENERS = {"from", "in", "of", "on", "at", "after", "following", "since", "among", "for"}
-_TOLL_PHRASE_WORDS = 14
+_TOLL_PHRASE_WORDS = 16
 _COPULAS = {"was", "is", "stood", "stands", "stand", "at"}
 _COUNTED = {"killed": Measure.KILLED, "dead": Measure.KILLED, "deaths": Measure.KILLED}
+
+
+def _day(words: list[str], m: int) -> bool:
+    """A day of the month inside a toll's phrase ("… since the fighting began on 27 August has risen")."""
+    near = words[m + 1 : m + 2] + words[max(0, m - 1) : m]
+    return words[m].isdigit() and len(words[m]) <= 2 and any(w in MONTHS for w in near)
 
 
 def _counted_toll(words: list[str], k: int, start: int) -> tuple[Measure, float, VictimGroup | None] | None:
@@ -370,7 +418,11 @@ def _counted_toll(words: list[str], k: int, start: int) -> tuple[Measure, float,
     if not rising and not any(w in _COPULAS for w in verbs):
         return None
     m = k
-    while m >= 0 and k - m < _TOLL_PHRASE_WORDS and (words[m].isalpha() or words[m] in ("-", "'s", "’s")):
+    while (
+        m >= 0
+        and k - m < _TOLL_PHRASE_WORDS
+        and (words[m].isalpha() or words[m] in ("-", "'s", "’s") or _day(words, m))
+    ):
         w = words[m]
         if w in TOLL_NOUNS and w != "toll":
             return None
@@ -395,6 +447,31 @@ def _counted_toll(words: list[str], k: int, start: int) -> tuple[Measure, float,
                     group = GROUP_NOUNS.get(x, GROUP_MODIFIERS.get(x, group))
                 return _COUNTED[w], 0.85, group
         m -= 1
+    return None
+
+
+# "the dead include …", "among those killed were …": the people listed are counted in the measure
+_LISTED_NOUNS = {
+    "dead": Measure.KILLED, "killed": Measure.KILLED, "deceased": Measure.KILLED,
+    "fatalities": Measure.KILLED, "wounded": Measure.INJURED, "injured": Measure.INJURED,
+}  # fmt: skip
+_LISTED_VERBS = {"include", "included", "includes", "including"}
+_LISTED_BE = {"were", "are", "was", "is"}
+
+
+def listed_noun(words: list[str], k: int) -> Measure | None:
+    """The measure of "the dead"/"those killed" ending at ``k`` (a definite noun phrase, not a count)."""
+    if k < 1 or words[k] not in _LISTED_NOUNS:
+        return None
+    return _LISTED_NOUNS[words[k]] if words[k - 1] in ("the", "those") else None
+
+
+def _listed_among(words: list[str], k: int) -> Measure | None:
+    """ "The dead include" / "among the injured were" ending at ``k`` (the word before the number)."""
+    if k >= 1 and words[k] in _LISTED_VERBS and words[k] != "including":
+        return listed_noun(words, k - 1)
+    if k >= 3 and words[k] in _LISTED_BE and words[k - 3] in ("among", "amongst"):
+        return listed_noun(words, k - 1)
     return None
 
 

@@ -135,7 +135,11 @@ def after_including(words: list[str], start: int) -> bool:
 
 def short_pp_then_and(between: list[str]) -> bool:
     """True for a short prepositional phrase then "and" between two victim phrases ("from the group and")."""
-    if not 3 <= len(between) <= 5 or between[0] not in ("from", "of", "in") or between[-1] != "and":
+    # "an officer with the rank of first lieutenant and three soldiers"
+    rank = between[:4] == ["with", "the", "rank", "of"] and len(between) <= 8
+    if not rank and (not 3 <= len(between) <= 5 or between[0] not in ("from", "of", "in")):
+        return False
+    if between[-1] != "and":
         return False
     inner = between[1:-1]
     return all(
