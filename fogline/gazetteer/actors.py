@@ -206,11 +206,26 @@ def country_name(code: str) -> str:
     return entity.name if entity else code
 
 
+_FIRST_WORDS: dict[int, tuple[dict[tuple[str, ...], str], int, frozenset[str]]] = {}
+
+
+def _country_first_words(index: ActorIndex) -> frozenset[str]:
+    """The first words of ``index.countries`` keys (recomputed if the dictionary grows)."""
+    countries = index.countries
+    cached = _FIRST_WORDS.get(id(countries))
+    if cached is None or cached[0] is not countries or cached[1] != len(countries):
+        first = frozenset(k[0] for k in countries if k)
+        cached = _FIRST_WORDS[id(countries)] = (countries, len(countries), first)
+    return cached[2]
+
+
 def match_country(
     words: Sequence[str], start: int, index: ActorIndex | None = None
 ) -> tuple[str, int] | None:
     """The country an adjective or name at ``words[start:]`` names: (alpha-2, words used), longest first."""
     index = index or actor_gazetteer()
+    if start < len(words) and words[start] not in _country_first_words(index):
+        return None  # no country name or adjective starts with this word (most words)
     for n in range(min(index.max_country_len, len(words) - start), 0, -1):
         code = index.countries.get(tuple(words[start : start + n]))
         if code:

@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ DATA_PATH = Path(__file__).parent / "data" / "event_cues.json"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;,:()]")
 _CLAUSE_END = {",", ":", "(", ")"}
 _SENTENCE_END = {".", "!", "?", ";"}
+_PUNCTUATION = _CLAUSE_END | _SENTENCE_END
+_START_END = itemgetter(0, 1)  # a hit's (start, -end)
 # A full stop after these (or after a single letter: "U.S.") abbreviates, it does not end a sentence.
 _ABBREVIATIONS = frozenset(
     {
@@ -161,32 +164,31 @@ def tokenize(
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[:1] or c for c in text).replace("-", " ").replace("’", "'")
     first = 0  # index of the first word of the current sentence
+    add_word, add_sentence, add_span = words.append, sentences.append, spans.append
+    add_clause, add_phrase = clauses.append, phrases.append
     for match in _TOKEN.finditer(lowered):
         token = match.group()
-        if token in _SENTENCE_END:
-            if token == "." and words and match.start() == spans[-1][1]:
-                after = lowered[match.end() : match.end() + 1]
-                if after and not after.isspace() and after not in "\"'":
-                    continue  # "1.5", "news.com"
-                if (len(words[-1]) == 1 and words[-1].isalpha()) or words[-1] in _ABBREVIATIONS:
-                    continue  # "U.S.", "Gen."
-            if words and sentences[-1] == sentence and len(words) - first >= _MIN_SENTENCE_WORDS:
-                sentence += 1
-                first = len(words)
-            clause += 1
-            phrase += 1
-            continue
-        if token in _CLAUSE_END:
+        if token in _PUNCTUATION:
+            if token in _SENTENCE_END:
+                if token == "." and words and match.start() == spans[-1][1]:
+                    after = lowered[match.end() : match.end() + 1]
+                    if after and not after.isspace() and after not in "\"'":
+                        continue  # "1.5", "news.com"
+                    if (len(words[-1]) == 1 and words[-1].isalpha()) or words[-1] in _ABBREVIATIONS:
+                        continue  # "U.S.", "Gen."
+                if words and sentences[-1] == sentence and len(words) - first >= _MIN_SENTENCE_WORDS:
+                    sentence += 1
+                    first = len(words)
             clause += 1
             phrase += 1
             continue
         if token in clause_words:
             clause += 1
-        words.append(token)
-        sentences.append(sentence)
-        spans.append(match.span())
-        clauses.append(clause)
-        phrases.append(phrase)
+        add_word(token)
+        add_sentence(sentence)
+        add_span(match.span())
+        add_clause(clause)
+        add_phrase(phrase)
     return words, sentences, spans, clauses, phrases
 
 
@@ -266,6 +268,14 @@ class EventClassifier:
             )
             for rule in self.rules
         ]
+        # rule indices by the groups of their first required alternative: a rule none of these is present
+        # for cannot fire
+        self._rules_by_first: dict[str, list[int]] = defaultdict(list)
+        for k, compiled in enumerate(self._rules):
+            for name in compiled.required[0] if compiled.required else ():
+                self._rules_by_first[name].append(k)
+        self._rules_by_first = dict(self._rules_by_first)
+        self._rules_always = [k for k, compiled in enumerate(self._rules) if not compiled.required]
         # words that no prefix cue matches ("protestant" is not "protest*")
         self.not_prefixed = frozenset(data.get("not_prefixed", []))
 
@@ -324,10 +334,11 @@ class EventClassifier:
         words, sentences, spans, clauses, phrases = tokenize(text, self.clause_words)
         hits: list[tuple[int, int, _Cue]] = []  # (start, -end, cue)
         n = len(words)
-        for i, word in enumerate(words):
-            cues = self._candidates(word)
-            if not cues:
-                continue
+        cache = self._cache
+        looked = [cache.get(word) for word in words]
+        if None in looked:
+            looked = [c if c is not None else self._candidates(w) for c, w in zip(looked, words, strict=True)]
+        for i, cues in [(i, c) for i, c in enumerate(looked) if c]:  # only the words some cue starts with
             nxt = words[i + 1] if i + 1 < n else ""
             for cue in cues:
                 if len(cue.parts) == 1:
@@ -339,7 +350,7 @@ class EventClassifier:
                 end = self._match_rest(words, sentences, cue, i)
                 if end > 0:
                     hits.append((i, -end, cue))
-        hits.sort(key=lambda h: (h[0], h[1]))
+        hits.sort(key=_START_END)
         hedges = self._hedges
         hedge_at = [j for j, w in enumerate(words) if w in hedges]
         found: list[_Match] = []
@@ -513,7 +524,9 @@ class EventClassifier:
                         out.hedged[label] = out.hedged.get(label, True) and m.hedged
         present = {name for name, ms in by_group.items() if any(not (m.hedged or m.aside) for m in ms)}
 
-        for rule in self._rules:
+        by_first = self._rules_by_first
+        for k in sorted({k for name in present for k in by_first.get(name, ())}.union(self._rules_always)):
+            rule = self._rules[k]
             if not _fires(rule, present) or (rule.window >= 0 and not self._near(rule, by_group)):
                 continue
             for label, w in rule.weights.items():
