@@ -225,6 +225,7 @@ def _parallel(fn: Callable[[list[Document]], int], documents: list[Document], n_
     size = max(1, len(documents) // (n_process * 4))
     chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
     ctx = multiprocessing.get_context("fork")
+    was_frozen = gc.get_freeze_count() > 0  # the gazetteers freeze themselves once built
     gc.freeze()  # keep the workers' collector off the inherited objects (no copy-on-write of the gazetteers)
     pool = ctx.Pool(n_process)
     try:
@@ -233,7 +234,8 @@ def _parallel(fn: Callable[[list[Document]], int], documents: list[Document], n_
         pool.join()  # reaped children count in RUSAGE_CHILDREN (CPU time, peak RSS)
     finally:
         pool.terminate()
-        gc.unfreeze()
+        if not was_frozen:  # a frozen gazetteer must stay out of the collector's full passes
+            gc.unfreeze()
     return errors
 
 

@@ -215,6 +215,7 @@ def extract_many(
     chunks = [docs[i : i + batch_size] for i in range(0, len(docs), max(1, batch_size))]
     context = multiprocessing.get_context("fork")
     _WORKER_NLP = nlp
+    was_frozen = gc.get_freeze_count() > 0  # the gazetteers freeze themselves once built
     gc.freeze()  # the workers' garbage collector must not touch (and so copy) the inherited gazetteers
     pool = ProcessPoolExecutor(n_process, mp_context=context)
     try:
@@ -232,7 +233,8 @@ def extract_many(
         pool.shutdown(wait=True)  # joins the executor's manager thread: a later fork sees no stray thread
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
-        gc.unfreeze()
+        if not was_frozen:  # a frozen gazetteer must stay out of the collector's full passes
+            gc.unfreeze()
         _WORKER_NLP = None
 
 
