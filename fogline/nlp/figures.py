@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_entities, doc_list, document_id, register_extensions
-from fogline.nlp.figures_context import add_incident_context, figure_dates, figure_place
+from fogline.nlp.figures_context import add_incident_context, figure_dates, figure_place, sentence_string
 from fogline.nlp.figures_leaders import LEADER_HEADS, leaders_group
 from fogline.nlp.figures_lexicon import (
     ADJECTIVES,
@@ -83,6 +83,7 @@ from fogline.nlp.figures_words import (
     noun_group,
     short_pp_then_and,
 )
+from fogline.nlp.gazetteer_match import token_table
 from fogline.nlp.numbers import Quantity, may_start_quantity, read_quantity
 from fogline.schema import Entity, Figure, Measure, Mention, Qualifier, VictimGroup, make_id
 
@@ -371,8 +372,9 @@ _PARTICIPLES = {"killed", "wounded", "injured", "displaced"}
 
 def find_victims(sent: Span) -> list[Victims]:
     """Every number in the sentence that counts people in a measure, with its phrase and measure."""
-    words = [t.lower_ for t in sent]
-    caps = [_is_cap(t.text) and t.is_alpha for t in sent]
+    table = token_table(sent.doc)
+    words = table.lowers[sent.start : sent.end]
+    caps = [_is_cap(t) and t.isalpha() for t in table.texts[sent.start : sent.end]]
     found: list[Victims] = []
     i = 0
     while i < len(words):
@@ -551,7 +553,7 @@ def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
         k < len(words) and k - i <= 4 and (sent[k].is_title or words[k] in NAME_PARTICLES or words[k] == "-")
     ):
         k += 1
-    caps = [_is_cap(t.text) and t.is_alpha for t in sent]
+    caps = [_is_cap(t) and t.isalpha() for t in token_table(sent.doc).texts[sent.start : sent.end]]
     trigger = right_trigger(words, k, caps)
     if trigger is None or trigger[0] != Measure.KILLED:
         return None
@@ -667,8 +669,8 @@ def _actor_lookup() -> Callable[[str], Entity] | None:
 
 
 def _slice(sent: Span, start: int, end: int) -> str:
-    """Document characters [start:end] inside the sentence, without building the whole document's text."""
-    return sent.text[start - sent.start_char : end - sent.start_char]
+    """Document characters [start:end] inside the sentence."""
+    return sentence_string(sent)[start - sent.start_char : end - sent.start_char]
 
 
 def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:

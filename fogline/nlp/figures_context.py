@@ -19,9 +19,14 @@ from fogline.schema import DatePrecision, Figure, Mention
 _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
 
 
+def sentence_string(sent: Span) -> str:
+    """``sent.text`` cut from the document's text (``Span.text`` builds a token object per word)."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
+
+
 def _slice(sent: Span, start: int, end: int) -> str:
-    """Document characters [start:end] inside the sentence, without building the whole document's text."""
-    return sent.text[start - sent.start_char : end - sent.start_char]
+    """Document characters [start:end] inside the sentence."""
+    return sentence_string(sent)[start - sent.start_char : end - sent.start_char]
 
 
 # ", and more than 540,000 crossed into Syria since…": a new clause with its own number
@@ -112,8 +117,9 @@ _DATELINE_TAIL = re.compile(r"^[^.;–—]{0,30}?\s[–—-]{1,2}\s")
 def in_dateline(sent: Span, m: Mention) -> bool:
     """True for a place or date in a report's dateline ("Bangui, 22 July 2024 – …", "NIAMEY, March 23
     (Wire) – …"): where and when it was filed, not where and when the people were hit."""
-    head = sent.text[: m.start - sent.start_char]
-    tail = sent.text[m.end - sent.start_char : m.end - sent.start_char + 40]
+    text = sentence_string(sent)
+    head = text[: m.start - sent.start_char]
+    tail = text[m.end - sent.start_char : m.end - sent.start_char + 40]
     opening = not head.strip() or bool(_DATELINE_HEAD.match(head))
     return opening and len(head) < 60 and bool(_DATELINE_TAIL.match(tail))
 

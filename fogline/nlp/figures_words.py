@@ -157,9 +157,11 @@ def noun_group(word: str) -> VictimGroup:
 def dateline(sent: Span, m: Mention) -> bool:
     """True for a wire story's dateline: a place in capitals opening the sentence, then a comma
     ("PORT-AU-PRINCE, Oct 4 (Wire) – …")."""
+    if not (m.text.isupper() and len(m.text) > 2):
+        return False  # checked first: ``Span.text`` builds a token object per word
     head = sent.text[: m.start - sent.start_char]
     after = sent.text[m.end - sent.start_char : m.end - sent.start_char + 2]
-    return not head.strip() and m.text.isupper() and len(m.text) > 2 and after.startswith(",")
+    return not head.strip() and after.startswith(",")
 
 
 _APPOSITIVE_MODIFIERS = 2  # "two of them local aid workers": plain words allowed before the group noun
