@@ -119,9 +119,14 @@ def _is_cap(text: str) -> bool:
 def _spaced_dash(sent: Span | None, i: int) -> bool:
     """True when the dash at token ``i`` stands alone between spaces or opens the line ("- Some 46,000",
     "(Reuters) – At least 27"): a bullet or a dateline dash, not a hyphen joining numbers ("2-3")."""
-    if sent is None or i < 0 or sent[i].text not in ("-", "–", "—"):
+    if sent is None or i < 0:
         return False
-    return bool(sent[i].whitespace_) and (i == 0 or bool(sent[i - 1].whitespace_) or "\n" in sent[i - 1].text)
+    table, k = token_table(sent.doc), sent.start + i
+    if k >= sent.end:
+        raise IndexError("token index out of range")
+    if table.texts[k] not in ("-", "–", "—"):
+        return False
+    return table.spaces[k] and (i == 0 or table.spaces[k - 1] or "\n" in table.texts[k - 1])
 
 
 def _rejected(words: list[str], q: Quantity, sent: Span | None = None) -> bool:
@@ -145,7 +150,9 @@ def _rejected(words: list[str], q: Quantity, sent: Span | None = None) -> bool:
     return before == "the" and after in ("th", "st", "nd", "rd")
 
 
-def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None = None) -> Victims | None:
+def _victim_phrase(
+    texts: list[str], words: list[str], q: Quantity, begin: int | None = None
+) -> Victims | None:
     """The phrase after the number (from ``begin`` when given): modifiers and a head noun (or nothing
     before a trigger)."""
     n = len(words)
@@ -170,7 +177,7 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             partitive = True
     while j < n and len(modifiers) <= 5:
         w = words[j]
-        tok = sent[j]
+        tok = texts[j]
         if not w.strip():
             break
         if w in QUOTES and j == q.end:  # '"Hundreds" killed'
@@ -181,7 +188,7 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             if (
                 w in _PARTICIPLES
                 and modifiers
-                and sent[modifiers[-1]].is_lower
+                and texts[modifiers[-1]].islower()
                 and words[modifiers[-1]] not in ADJECTIVES | NAME_PARTICLES
                 and (nxt[:1].isdigit() or nxt in OBJECT_START)
             ):
@@ -193,7 +200,7 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             if w in STATUS_HEADS:  # "nine prisoners" can still be killed: a trigger decides first
                 v.head_measure, v.mod_measure = None, HEAD_MEASURES[w]
             v.group = group_mod or HEAD_GROUPS.get(w)
-            return _with_side(sent, words, v, modifiers)
+            return _with_side(texts, words, v, modifiers)
         if w in HEAD_MEASURES:  # "displaced persons", "wounded soldiers": a fallback measure
             measure_mod = HEAD_MEASURES[w]
             j += 1
@@ -222,52 +229,52 @@ def _victim_phrase(sent: Span, words: list[str], q: Quantity, begin: int | None 
             if w in INHERIT_HEADS:
                 v.group = group_mod
             if w in ("members", "member") and group_mod is None:
-                v.group = VictimGroup.FIGHTERS if any(_is_cap(sent[m].text) for m in modifiers) else None
+                v.group = VictimGroup.FIGHTERS if any(_is_cap(texts[m]) for m in modifiers) else None
             if w == "forces" and group_mod is None:
                 v.group = VictimGroup.FIGHTERS
             if j + 2 < n and words[j + 1] in ("and", "&") and words[j + 2] in GROUP_NOUNS and q.value > 1:
                 joined = GROUP_NOUNS[words[j + 2]]  # "patients and companions", "soldiers and police"
                 v.np_end = j + 3
                 v.group = joined_group(v.group, joined)
-            return _with_side(sent, words, _of_phrase(sent, words, v), modifiers)
+            return _with_side(texts, words, _of_phrase(texts, words, v), modifiers)
         if w in ("and", "&", "or") and modifiers and coordinated_modifier(words, j + 1):
             modifiers.append(j)  # "70 regime and rebel fighters"
             j += 1
             continue
         if (
             (w in RIGHT_GAP or w in BOUNDARY)
-            and tok.text.isupper()
+            and tok.isupper()
             and len(w) > 1
             and j + 1 < n
             and words[j + 1] not in NOT_MODIFIERS
-            and not sent[j + 1].text.isupper()
+            and not texts[j + 1].isupper()
         ):
             modifiers.append(j)  # an acronym that is also a word: "8 IS militants", not "SIX KILLED IN RAID"
             j += 1
             continue
         if w in RIGHT_TRIGGERS or w in RIGHT_GAP or w in BOUNDARY:
             if any(
-                not _is_cap(sent[m].text) and words[m] not in ADJECTIVES | NAME_PARTICLES and words[m] != "-"
+                not _is_cap(texts[m]) and words[m] not in ADJECTIVES | NAME_PARTICLES and words[m] != "-"
                 for m in modifiers
             ):
                 return None
             v = Victims(q=q, np_end=j, group=group_mod, bare=w in BOUNDARY and w not in RIGHT_GAP)
             v.subset = partitive
-            return _with_side(sent, words, v, modifiers)
+            return _with_side(texts, words, v, modifiers)
         if w in INHERIT_HEADS:
             return Victims(q=q, np_end=j + 1, head=w, group=group_mod, subset=w in ("them", "whom"))
         is_mod = (
             w in ADJECTIVES
-            or (w in NAME_PARTICLES and j + 1 < n and _is_cap(sent[j + 1].text))
-            or (tok.is_alpha and _is_cap(tok.text))
-            or tok.text in ("U.N.", "U.S.", "UN")
-            or (w == "-" and modifiers and j + 1 < n and sent[j + 1].is_alpha)
-            or (j > 0 and words[j - 1] == "-" and tok.is_alpha)
-            or (tok.is_alpha and tok.is_lower and w not in NOT_MODIFIERS and len(modifiers) < 3)
+            or (w in NAME_PARTICLES and j + 1 < n and _is_cap(texts[j + 1]))
+            or (tok.isalpha() and _is_cap(tok))
+            or tok in ("U.N.", "U.S.", "UN")
+            or (w == "-" and modifiers and j + 1 < n and texts[j + 1].isalpha())
+            or (j > 0 and words[j - 1] == "-" and tok.isalpha())
+            or (tok.isalpha() and tok.islower() and w not in NOT_MODIFIERS and len(modifiers) < 3)
         )
         if not is_mod:
             return None
-        in_name = w == "state" and tok.text[:1].isupper() and j > 0 and sent[j - 1].text[:1].isupper()
+        in_name = w == "state" and tok[:1].isupper() and j > 0 and texts[j - 1][:1].isupper()
         if w in GROUP_MODIFIERS and not in_name:  # "Islamic State fighters" are no state forces
             group_mod = GROUP_MODIFIERS[w]
         modifiers.append(j)
@@ -291,7 +298,7 @@ _AFFILIATION = {
 }
 
 
-def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
+def _of_phrase(texts: list[str], words: list[str], v: Victims) -> Victims:
     """ "members of the security forces", "fighters from the RSF": read the group and side from the phrase."""
     j = v.np_end
     if j >= len(words) or words[j] not in ("of", "from", "belonging", *_AFFILIATION):
@@ -307,12 +314,12 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
     while (
         k < len(words)
         and k - lead < 3
-        and sent[k].is_lower
-        and sent[k].is_alpha
+        and texts[k].islower()
+        and texts[k].isalpha()
         and words[k] not in NOT_MODIFIERS
     ):
         k += 1
-    if not (k < len(words) and _is_cap(sent[k].text)):
+    if not (k < len(words) and _is_cap(texts[k])):
         k = lead
     start = k
     if v.head in ("members", "member") and lead < len(words):
@@ -328,7 +335,7 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
         and k - start < 6
         and words[k] not in RIGHT_TRIGGERS  # a headline's "Leaders of the Front Killed in …"
         and (
-            _is_cap(sent[k].text)
+            _is_cap(texts[k])
             or words[k] in ("-", "of", "al", "el")
             or words[k] in GROUP_MODIFIERS
             or words[k] == "forces"
@@ -337,7 +344,7 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
         k += 1
     if k > start and k < len(words) and words[k] in _BODY_NOUNS:
         k += 1  # "gunmen of Arab tribes", "fighters from Lendu militias": the body's own noun
-    if k > start and any(_is_cap(sent[m].text) for m in range(start, k)):
+    if k > start and any(_is_cap(texts[m]) for m in range(start, k)):
         v.side = (start, k)
         v.np_end = k
         if v.head in ("members", "member") and v.group is None:
@@ -351,15 +358,13 @@ def _of_phrase(sent: Span, words: list[str], v: Victims) -> Victims:
 _BODY_NOUNS = {"tribe", "tribes", "clan", "clans", "militia", "militias", "groups", "communities", "factions"}
 
 
-def _with_side(sent: Span, words: list[str], v: Victims, modifiers: list[int]) -> Victims:
+def _with_side(texts: list[str], words: list[str], v: Victims, modifiers: list[int]) -> Victims:
     """The side: capitalised or hyphenated modifiers ("Damascus-affiliated", "Asayish", "RSF")."""
     if v.side is not None or not modifiers:
         return v
-    run = [
-        m for m in modifiers if _is_cap(sent[m].text) or words[m] == "-" or (m > 0 and words[m - 1] == "-")
-    ]
-    if run and any(_is_cap(sent[m].text) for m in run):
-        last = sent[run[-1]].text
+    run = [m for m in modifiers if _is_cap(texts[m]) or words[m] == "-" or (m > 0 and words[m - 1] == "-")]
+    if run and any(_is_cap(texts[m]) for m in run):
+        last = texts[run[-1]]
         if v.head is None and last.endswith("s") and not last.isupper():
             return v  # "27 Palestinians were killed": the people themselves, not an armed side
         v.side = (run[0], run[-1] + 1)
@@ -374,13 +379,14 @@ def find_victims(sent: Span) -> list[Victims]:
     """Every number in the sentence that counts people in a measure, with its phrase and measure."""
     table = token_table(sent.doc)
     words = table.lowers[sent.start : sent.end]
-    caps = [_is_cap(t) and t.isalpha() for t in table.texts[sent.start : sent.end]]
+    texts = table.texts[sent.start : sent.end]
+    caps = [t[:1].isupper() and t.isalpha() for t in texts]
     found: list[Victims] = []
     i = 0
     while i < len(words):
         q = read_quantity(words, i) if may_start_quantity(words[i]) else None
-        if q is None:
-            v = _singular(sent, words, i) or _second_singular(sent, words, i, found)
+        if q is None and words[i] in _ONE_STARTS:  # only these can open a one-person phrase
+            v = _singular(texts, words, i) or _second_singular(texts, words, i, found)
             if v is not None:
                 found.append(v)
                 i = v.np_end
@@ -388,7 +394,7 @@ def find_victims(sent: Span) -> list[Victims]:
         if q is None:
             i += 1
             continue
-        v = None if _rejected(words, q, sent) else _victim_phrase(sent, words, q)
+        v = None if _rejected(words, q, sent) else _victim_phrase(texts, words, q)
         if v is not None:
             found.append(v)
         i = max(q.end, v.np_end) if v is not None else q.end
@@ -477,7 +483,7 @@ def _revised_from(words: list[str], v: Victims) -> bool:
     return s >= 2 and (words[s - 2], words[s - 1]) in _REVISED_FROM and v.head is None
 
 
-def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
+def _singular(texts: list[str], words: list[str], i: int) -> Victims | None:
     """One person: "a soldier", "an ISWA soldier", "the driver", a headline's "Soldier killed"."""
     w = words[i]
     if w not in SINGULAR and w not in _ONE_WORDS:
@@ -487,24 +493,24 @@ def _singular(sent: Span, words: list[str], i: int) -> Victims | None:
         begin = after_age(words, i + 1)  # "a 65-year-old farmer"
         if i + 1 >= len(words) or (begin is None and read_quantity(words, i + 1) is not None):
             return None
-        v = _victim_phrase(sent, words, one, begin)
+        v = _victim_phrase(texts, words, one, begin)
         if v is None or (v.head not in SINGULAR and v.head not in ("personnel", "police")):
             return None
-        if compound_noun(sent, words, v.np_end):
+        if compound_noun(texts, words, v.np_end):
             return None  # "the militant group were killed": the noun is a modifier of another noun
         v.definite = w in DEFINITE
         return v
-    if w in SINGULAR and i + 1 < len(words) and sent[i + 1].is_title and words[i + 1] not in NOT_MODIFIERS:
-        titled = _titled_name(sent, words, i)
+    if w in SINGULAR and i + 1 < len(words) and texts[i + 1].istitle() and words[i + 1] not in NOT_MODIFIERS:
+        titled = _titled_name(texts, words, i)
         if titled is not None:
             return titled
     after_verb = i > 0 and words[i - 1] in LEFT_TRIGGERS
     headline = (
         i <= 2
-        and _is_cap(sent[0].text)
-        and all(words[m] in ADJECTIVES or (m == 0 and sent[m].is_alpha) for m in range(i))
+        and _is_cap(texts[0])
+        and all(words[m] in ADJECTIVES or (m == 0 and texts[m].isalpha()) for m in range(i))
     )
-    if (headline or after_verb) and w in SINGULAR and not compound_noun(sent, words, i + 1):
+    if (headline or after_verb) and w in SINGULAR and not compound_noun(texts, words, i + 1):
         v = Victims(q=one, np_end=i + 1, head=w, definite=True)
         v.group = noun_group(w)
         return v
@@ -524,7 +530,7 @@ def _speaker(words: list[str], v: Victims) -> bool:
     return v.np_end < len(words) and words[v.np_end] in _SPEAKING
 
 
-def _second_singular(sent: Span, words: list[str], i: int, found: list[Victims]) -> Victims | None:
+def _second_singular(texts: list[str], words: list[str], i: int, found: list[Victims]) -> Victims | None:
     """The second person of "a woman and child were killed": a singular victim noun without its article
     right after "and" that follows a one-person phrase."""
     w = words[i]
@@ -539,6 +545,7 @@ def _second_singular(sent: Span, words: list[str], i: int, found: list[Victims])
 
 
 _ONE_WORDS = {"a", "an", "him", "her"} | DEFINITE
+_ONE_STARTS = frozenset(SINGULAR | _ONE_WORDS)  # the words ``_singular``/``_second_singular`` can start at
 # words that may follow "her" as a pronoun object ("killed her in front of"), not as a determiner
 _AFTER_OBJECT = {
     ",", ".", ";", "and", "in", "on", "at", "with", "near", "during", "after", "before", "while", "when",
@@ -546,14 +553,16 @@ _AFTER_OBJECT = {
 }  # fmt: skip
 
 
-def _titled_name(sent: Span, words: list[str], i: int) -> Victims | None:
+def _titled_name(texts: list[str], words: list[str], i: int) -> Victims | None:
     """A titled, named person with a passive trigger: "party official John Doe was shot dead"."""
     k = i + 1
     while (
-        k < len(words) and k - i <= 4 and (sent[k].is_title or words[k] in NAME_PARTICLES or words[k] == "-")
+        k < len(words)
+        and k - i <= 4
+        and (texts[k].istitle() or words[k] in NAME_PARTICLES or words[k] == "-")
     ):
         k += 1
-    caps = [_is_cap(t) and t.isalpha() for t in token_table(sent.doc).texts[sent.start : sent.end]]
+    caps = [t[:1].isupper() and t.isalpha() for t in texts]
     trigger = right_trigger(words, k, caps)
     if trigger is None or trigger[0] != Measure.KILLED:
         return None
@@ -674,7 +683,11 @@ def _slice(sent: Span, start: int, end: int) -> str:
 
 
 def _char_span(sent: Span, start: int, end: int) -> tuple[int, int]:
-    return sent[start].idx, sent[end - 1].idx + len(sent[end - 1].text)
+    table = token_table(sent.doc)
+    a, b = sent.start + start, sent.start + end - 1
+    if not (sent.start <= a < sent.end and sent.start <= b < sent.end):
+        raise IndexError("token index out of range")
+    return table.idx[a], table.idx[b] + len(table.texts[b])
 
 
 def _mention_over(doc: Doc, label: str, start: int, end: int) -> Mention | None:
@@ -712,7 +725,7 @@ class FigureExtractor:
         victims = find_victims(sent)
         if not victims:
             return []
-        words = [t.lower_ for t in sent]
+        words = token_table(doc).lowers[sent.start : sent.end]
         victims = [
             v
             for v in victims
@@ -775,7 +788,7 @@ class FigureExtractor:
             document_id=doc_id,
             start=start,
             end=end,
-            quote=sent.text,
+            quote=sentence_string(sent),
             extractor=EXTRACTOR,
             confidence=round(max(0.1, min(v.confidence, 1.0)), 2),
             measure=v.measure or Measure.KILLED,
@@ -783,7 +796,7 @@ class FigureExtractor:
             low=v.q.low,
             high=v.q.high,
             qualifier=v.q.qualifier,
-            number_text=sent[v.q.start : v.q.end].text,
+            number_text=_slice(sent, *_char_span(sent, v.q.start, v.q.end)),
             **fields,
         )
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_text
 from fogline.nlp.figures_words import dateline
+from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import DatePrecision, Figure, Mention
 
 _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -21,7 +22,7 @@ _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 
 
 def sentence_string(sent: Span) -> str:
     """``sent.text`` cut from the document's text (``Span.text`` builds a token object per word)."""
-    return doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return token_table(sent.doc).text[sent.start_char : sent.end_char]
 
 
 def _slice(sent: Span, start: int, end: int) -> str:
@@ -81,9 +82,9 @@ def figure_dates(doc: Doc, sent: Span, position: int, end: int | None = None) ->
     dates = [
         m
         for m in source
-        if not in_dateline(sent, m)
-        and m.start >= sent.start_char
+        if m.start >= sent.start_char
         and m.end <= sent.end_char
+        and not in_dateline(sent, m)
         and m.value
         and not _other_event_date(doc, sent, m)
         and not (end is not None and other_clause(doc, end, m.start))
@@ -179,7 +180,7 @@ def _told_before(doc: Doc, sents: list[Span], k: int) -> list[Span]:
     each names the attack."""
     out: list[Span] = []
     for b in range(k - 1, max(-1, k - 1 - _TOLD_BACK), -1):
-        if not _NAMES_INCIDENT.search(sents[b].text):
+        if not _NAMES_INCIDENT.search(sentence_string(sents[b])):
             break
         out.append(sents[b])
         if "\n\n" in _between(doc, sents[b], sents[b + 1]) and b < k - 1:
@@ -210,13 +211,13 @@ def incident_context(doc: Doc, sents: list[Span], k: int, has_place: bool, has_d
     prev = sents[k - 1] if k > 0 else None
     sources: list[Span] = []
     refine = False  # only "The attack took place in X" may replace the figure's own (vaguer) place
-    if nxt is not None and _TOOK_PLACE.match(nxt.text) and "\n\n" not in _between(doc, sent, nxt):
+    if nxt is not None and _TOOK_PLACE.match(sentence_string(nxt)) and "\n\n" not in _between(doc, sent, nxt):
         sources.append(nxt)
         refine = True
-    if prev is not None and (_ANAPHOR.match(sent.text) or (not has_place and not has_date)):
+    if prev is not None and (_ANAPHOR.match(sentence_string(sent)) or (not has_place and not has_date)):
         sources.extend(_told_before(doc, sents, k))
     for other in sources:
-        found = _NAMES_INCIDENT.search(other.text)
+        found = _NAMES_INCIDENT.search(sentence_string(other))
         position = other.start_char + (found.start() if found else 0)
         place = figure_place(doc, other, position, _dateline_span(doc, other))
         better = refine and other is nxt and _rank(doc, place) > _rank(doc, own_place)

@@ -7,10 +7,12 @@ one nearest to a figure and look up the actor mention under it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
 from fogline.nlp.figures_lexicon import SAY_VERBS, SOURCE_FIGURE_WORDS, SOURCE_NOUNS, TRANSITIVE
+from fogline.nlp.gazetteer_match import token_table
 
 _STOP = {",", ".", ";", ":", "(", ")", "[", "]", '"', "“", "”", "which", "who", "that", "after", "as", "on",
          "when", "while", "and", "but", "to", "since", "with", "told", "said", "says", "in", "at", "this",
@@ -57,13 +59,20 @@ class Attribution:
     cue: int  # token index of the cue ("according", "said")
 
 
+class _Tokens(NamedTuple):
+    """One sentence's token lowercase forms and texts (sentence-relative indices)."""
+
+    lowers: list[str]
+    texts: list[str]
+
+
 def _is_name(token_text: str) -> bool:
     return token_text[:1].isupper() or any(c.isupper() for c in token_text[1:3])
 
 
-def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+def _trim(tx: _Tokens, start: int, end: int) -> tuple[int, int] | None:
     """Strip figure words ("figures from", "the latest data of"), "X-based" descriptors and trailing glue."""
-    words = [t.lower_ for t in sent]
+    words = tx.lowers
     while start < end and not any(c.isalnum() for c in words[start]):
         start += 1  # "** - Police spokesman X": markup and dashes before the name
     while start < end and (
@@ -77,11 +86,11 @@ def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
         end -= 2  # "according to the monitor's documentation": the monitor
     while end > start and words[end - 1] in _NP_INNER | _ADVERBS | {"'s", "’s"}:
         end -= 1
-    if end - start > 1 and words[end - 1] in ("source", "sources") and _is_name(sent[end - 2].text):
+    if end - start > 1 and words[end - 1] in ("source", "sources") and _is_name(tx.texts[end - 2]):
         end -= 1  # "a United Nations source": the organisation
     if start >= end:
         return None
-    texts = [sent[i].text for i in range(start, end)]
+    texts = [tx.texts[i] for i in range(start, end)]
     has_name = any(_is_name(t) for t in texts if t.isalpha() or "." in t)
     if not has_name and words[end - 1] not in SOURCE_NOUNS:
         return None
@@ -93,44 +102,43 @@ def _trim(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _forward(sent: Span, i: int) -> int:
+def _forward(tx: _Tokens, i: int) -> int:
     """End of the name phrase that starts at token i."""
     j = i
-    while j < len(sent) and j - i < _MAX and sent[j].lower_ not in _STOP:
+    while j < len(tx.lowers) and j - i < _MAX and tx.lowers[j] not in _STOP:
         j += 1
     # "the UK-based …": keep hyphens inside the phrase
-    if j < len(sent) and sent[j].text == "-" and j + 1 < len(sent) and j - i < _MAX:
-        return _forward(sent, j + 1)
+    if j < len(tx.lowers) and tx.texts[j] == "-" and j + 1 < len(tx.lowers) and j - i < _MAX:
+        return _forward(tx, j + 1)
     return j
 
 
-def _backward(sent: Span, verb: int) -> int | None:
+def _backward(tx: _Tokens, verb: int) -> int | None:
     """Start of the subject phrase ending just before the reporting verb at token ``verb``."""
     j = verb - 1
-    while j >= 0 and sent[j].lower_ in _ADVERBS:
+    while j >= 0 and tx.lowers[j] in _ADVERBS:
         j -= 1
-    if j > 0 and sent[j].text == ")":  # "Jama'at Nusrat al-Islam (JNIM) claimed": the name before the bracket
+    if j > 0 and tx.texts[j] == ")":  # "Jama'at Nusrat al-Islam (JNIM) claimed": the name before the bracket
         k = j - 1
-        while k >= 0 and j - k <= 6 and sent[k].text != "(":
+        while k >= 0 and j - k <= 6 and tx.texts[k] != "(":
             k -= 1
-        if k >= 0 and sent[k].text == "(":
+        if k >= 0 and tx.texts[k] == "(":
             j = k - 1
     end = j + 1
     if end <= 0:
         return None
     while j >= 0 and end - j <= _MAX:
-        tok = sent[j]
-        low = tok.lower_
-        if low in _DETERMINERS and (j == 0 or sent[j - 1].lower_ not in _NP_INNER):
+        low = tx.lowers[j]
+        if low in _DETERMINERS and (j == 0 or tx.lowers[j - 1] not in _NP_INNER):
             j -= 1  # "On Sunday the regional prosecutor's office": the determiner opens the subject
             break
         if (
-            _is_name(tok.text)
+            _is_name(tx.texts[j])
             or low in _NP_INNER
             or low in SOURCE_NOUNS
             or low in _SUBJECT_WORDS
-            or (sent[j + 1].text == "-" if j + 1 < end else False)
-            or (j > 0 and sent[j - 1].text == "-")
+            or (tx.texts[j + 1] == "-" if j + 1 < end else False)
+            or (j > 0 and tx.texts[j - 1] == "-")
         ):
             j -= 1
             continue
@@ -139,31 +147,31 @@ def _backward(sent: Span, verb: int) -> int | None:
     return start if start < end else None
 
 
-def _appositive_subject(sent: Span, comma: int) -> tuple[int, int] | None:
+def _appositive_subject(tx: _Tokens, comma: int) -> tuple[int, int] | None:
     """Subject before an appositive ending at ``comma``: "The X Project, an independent monitor, said",
     "…, Oleh Kiper, the governor of the region, said"."""
     k = comma - 1
-    while k >= 0 and comma - k <= 14 and sent[k].text not in (",", ";", ".", "(", ")"):
+    while k >= 0 and comma - k <= 14 and tx.texts[k] not in (",", ";", ".", "(", ")"):
         k -= 1
-    if k <= 0 or sent[k].text != "," or k + 1 >= comma or sent[k + 1].lower_ not in _APPOSITIVE_START:
+    if k <= 0 or tx.texts[k] != "," or k + 1 >= comma or tx.lowers[k + 1] not in _APPOSITIVE_START:
         return None
-    start = _backward(sent, k)
+    start = _backward(tx, k)
     if start is None:
         return None
-    span = _trim(sent, start, k)
-    if span is None or not any(_is_name(sent[m].text) for m in range(*span)):
+    span = _trim(tx, start, k)
+    if span is None or not any(_is_name(tx.texts[m]) for m in range(*span)):
         return None
-    if sent[k + 1].lower_ == "the" and span[0] > 0 and sent[span[0] - 1].text != ",":
+    if tx.lowers[k + 1] == "the" and span[0] > 0 and tx.texts[span[0] - 1] != ",":
         return None  # a definite appositive only after a name set off by commas
     return span
 
 
-def _cut_at_violence(sent: Span, span: tuple[int, int] | None) -> tuple[int, int] | None:
+def _cut_at_violence(tx: _Tokens, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """None when the phrase runs into a violence verb ("Members of the X gang killed…": the perpetrator)."""
     if span is None:
         return None
     for m in range(span[0], span[1]):
-        if sent[m].lower_ in TRANSITIVE and m > span[0] and sent[m - 1].lower_ not in _DETERMINERS:
+        if tx.lowers[m] in TRANSITIVE and m > span[0] and tx.lowers[m - 1] not in _DETERMINERS:
             return None
     return span
 
@@ -184,19 +192,21 @@ def _listed_victims(words: list[str], i: int) -> bool:
 
 def find_attributions(sent: Span) -> list[Attribution]:
     """Every attribution phrase in the sentence (token spans of the source's name)."""
-    words = [t.lower_ for t in sent]
+    table = token_table(sent.doc)
+    tx = _Tokens(table.lowers[sent.start : sent.end], table.texts[sent.start : sent.end])
+    words = tx.lowers
     found: list[Attribution] = []
     n = len(words)
     for i, w in enumerate(words):
         span: tuple[int, int] | None = None
         if w == "according" and i + 1 < n and words[i + 1] == "to":
-            span = _trim(sent, i + 2, _forward(sent, i + 2))
+            span = _trim(tx, i + 2, _forward(tx, i + 2))
         elif (
             w == "per"
             and i + 1 < n
             and words[i + 1] not in ("cent", "day", "capita", "week", "month", "year")
         ):
-            span = _trim(sent, i + 1, _forward(sent, i + 1))
+            span = _trim(tx, i + 1, _forward(tx, i + 1))
         elif (
             w in _SOURCE_FROM
             and i + 1 < n
@@ -207,32 +217,32 @@ def find_attributions(sent: Span) -> list[Attribution]:
                 continue
             if w in ("member", "members") and _listed_victims(words, i):
                 continue  # "16 dead, including the mayor and members of the council": victims, not a source
-            end = _forward(sent, i + 2)
-            span = _cut_at_violence(sent, _trim(sent, i + 2, end))
+            end = _forward(tx, i + 2)
+            span = _cut_at_violence(tx, _trim(tx, i + 2, end))
             if (
                 span
                 and w in ("source", "sources", "official", "officials")
-                and not any(_is_name(sent[k].text) for k in range(span[0], span[1]))
+                and not any(_is_name(tx.texts[k]) for k in range(span[0], span[1]))
             ):
                 span = None
         elif w in ("'s", "’s") and i + 1 < n and words[i + 1] in _FIGURE_NOUNS:
-            start = _backward(sent, i)
-            span = _trim(sent, start, i) if start is not None else None
+            start = _backward(tx, i)
+            span = _trim(tx, start, i) if start is not None else None
         elif w in SAY_VERBS or (
             w in _RAISE_VERBS and any(words[m] in _RAISE_OBJECTS for m in range(i + 1, min(i + 5, n)))
         ):
-            start = _backward(sent, i)
+            start = _backward(tx, i)
             if start is not None:
-                span = _trim(sent, start, i)
+                span = _trim(tx, start, i)
             if span is None:
                 j = i - 1
                 while j > 0 and words[j] in _ADVERBS:
                     j -= 1
                 if j > 0 and words[j] == ",":
-                    span = _appositive_subject(sent, j)
+                    span = _appositive_subject(tx, j)
             if span is None and w in SAY_VERBS and i > 0 and words[i - 1] in (",", '"', "”", "'", "’"):
                 # inverted: "…, said the health ministry"
-                span = _trim(sent, i + 1, _forward(sent, i + 1))
+                span = _trim(tx, i + 1, _forward(tx, i + 1))
         if span is not None:
             found.append(Attribution(span[0], span[1], i))
     return found

@@ -17,6 +17,7 @@ from fogline.nlp.figures_lexicon import (
     RIGHT_GAP,
     RIGHT_TRIGGERS,
 )
+from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import Mention, VictimGroup
 
 
@@ -94,10 +95,10 @@ def majority_group(words: list[str], j: int) -> VictimGroup | None:
     return None
 
 
-def compound_noun(sent: Span, words: list[str], j: int) -> bool:
+def compound_noun(texts: list[str], words: list[str], j: int) -> bool:
     """True when words[j] is a plain noun that the victim noun before it modifies, followed by a verb
     ("the militant group were killed", "a soldier training camp was hit")."""
-    if j + 1 >= len(words) or not sent[j].is_alpha or not sent[j].is_lower:
+    if j + 1 >= len(words) or not texts[j].isalpha() or not texts[j].islower():
         return False
     w = words[j]
     if w in RIGHT_TRIGGERS or w in RIGHT_GAP or w in BOUNDARY or w in NOT_MODIFIERS or w in GROUP_NOUNS:
@@ -159,8 +160,9 @@ def dateline(sent: Span, m: Mention) -> bool:
     ("PORT-AU-PRINCE, Oct 4 (Wire) – …")."""
     if not (m.text.isupper() and len(m.text) > 2):
         return False  # checked first: ``Span.text`` builds a token object per word
-    head = sent.text[: m.start - sent.start_char]
-    after = sent.text[m.end - sent.start_char : m.end - sent.start_char + 2]
+    text = token_table(sent.doc).text[sent.start_char : sent.end_char]  # ``sent.text``
+    head = text[: m.start - sent.start_char]
+    after = text[m.end - sent.start_char : m.end - sent.start_char + 2]
     return not head.strip() and after.startswith(",")
 
 

@@ -238,6 +238,9 @@ STARTS = (
 )
 
 
+_PREFIX_FIRST = frozenset(p[0] for p in PREFIXES)  # a qualifier prefix ("at least") starts with one of these
+
+
 def may_start_quantity(word: str) -> bool:
     """A cheap test before ``read_quantity``: False when no quantity can start with this lower-cased word."""
     return word[:1].isdigit() or word in STARTS
@@ -247,7 +250,7 @@ def read_quantity(words: list[str], i: int) -> Quantity | None:
     """The quantity starting at words[i] (qualifier included), or None."""
     qualifier = Qualifier.EXACT
     start = i
-    for size in range(_PREFIX_MAX, 0, -1):
+    for size in range(_PREFIX_MAX, 0, -1) if words[i : i + 1] and words[i] in _PREFIX_FIRST else ():
         phrase = tuple(words[i : i + size])
         found = len(phrase) == size and phrase in PREFIXES and i + size < len(words)
         if found and (read_number(words, i + size) or _vague(words, i + size)):

@@ -110,6 +110,33 @@ def _spaced(patterns: list[str]) -> str:
     return "|".join(p.replace(" ", r"\s+") for p in patterns)
 
 
+def _trie_alternation(words: list[str]) -> str:
+    """``"|".join(re.escape(w) for w in words)`` (words longest first) as a prefix tree: the same matches
+    (the longest word that fits wins, and a failed lookahead after it falls back to shorter ones), tried
+    one character at a time instead of word by word. Only for distinct lower-case ASCII words (two
+    siblings then never match the same character, even with ``re.I``); else the plain alternation."""
+    plain = "|".join(re.escape(w) for w in words)
+    if any(not w or not w.isascii() or w != w.lower() for w in words) or len(set(words)) != len(words):
+        return plain
+    if [len(w) for w in words] != sorted((len(w) for w in words), reverse=True):
+        return plain
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The statement lexicon, compiled once."""
@@ -121,7 +148,7 @@ def lexicon() -> _Lexicon:
         )
     )
     roles = sorted(data["role_words"], key=len, reverse=True)
-    role_alt = "|".join(re.escape(r) for r in roles)
+    role_alt = _trie_alternation(roles)
     singular = data["anaphor_heads"]
     plural = [h[:-1] + "ies" if h.endswith("y") else h if h.endswith("s") else h + "s" for h in singular]
     heads = sorted({*singular, *plural}, key=len, reverse=True)
@@ -254,11 +281,23 @@ def prescan_persons(doc: Doc) -> dict[str, tuple[str, str | None]]:
     persons: dict[str, tuple[str, str | None]] = {}
     text = doc_text(doc)
     role_re = lexicon().role_re
+    longest = 2 * max((len(r) for r in lexicon().role_words), default=0) + 2
+    # the windows below only move right: a role word found whole inside one (not cut by its end) answers
+    # for the next windows that hold it, and a window with none is not searched again
+    hit = (-1, len(text) + 1)
+    searched_from = 0
     for match in CAPS.finditer(text):
-        if " " not in match.group(0) or not role_re.search(
-            text, max(0, match.start() - 40), match.end() + 130
-        ):
-            continue  # a person's full name comes with a title nearby
+        if " " not in match.group(0):
+            continue
+        begin, stop = max(0, match.start() - 40), min(len(text), match.end() + 130)
+        if not (begin <= hit[0] and hit[1] <= stop):
+            found = role_re.search(text, max(begin, searched_from), stop)
+            if found is None:
+                searched_from = max(0, stop - longest)
+                continue  # a person's full name comes with a title nearby
+            searched_from = 0
+            if found.end() < stop:
+                hit = (found.start(), found.end())
         position = match.start()
         for phrase in re.split(r"\s+and\s+", match.group(0)):
             start = text.index(phrase, position)
@@ -733,7 +772,23 @@ def _plausible_single(name: str) -> bool:
 def _name_matches(speaker: Speaker, phrase: str) -> bool:
     words = [w.lower() for w in re.findall(r"[\w-]+", phrase) if w.lower() not in {"the", "this", "that"}]
     hay = f"{speaker.name} {speaker.role or ''} {speaker.text}".lower()
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}", hay) for w in words)
+    return bool(words) and all(_starts_word(hay, w) for w in words)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _starts_word(hay: str, w: str) -> bool:
+    """``re.search(r"\\b" + re.escape(w), hay)`` without compiling a pattern per word: ``w`` occurs in
+    ``hay`` at a word boundary."""
+    first = _is_word_char(w[0])
+    p = hay.find(w)
+    while p >= 0:
+        if (p > 0 and _is_word_char(hay[p - 1])) != first:
+            return True
+        p = hay.find(w, p + 1)
+    return False
 
 
 def _same_description(name: str, desc: str) -> bool:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -161,6 +162,13 @@ _INFINITIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _any_demand() -> re.Pattern[str]:
+    """One alternation of the lexicon's demand patterns: it matches where any of them does (they hold no
+    groups, back-references or inline flags)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in lexicon().demands), re.I)
+
+
 def demand_clause(cue: str, clause: str) -> tuple[str, bool]:
     """What a cue's clause demands, and whether unlisted items may be kept as raw text.
 
@@ -172,7 +180,7 @@ def demand_clause(cue: str, clause: str) -> tuple[str, bool]:
         return clause, True
     match = _INFINITIVE.match(clause)
     addressee = match.group("addr") if match else ""
-    if match and len(addressee.split()) <= 6 and not any(p.search(addressee) for p, _ in lexicon().demands):
+    if match and len(addressee.split()) <= 6 and not _any_demand().search(addressee):
         wanted = match.group("inf")
         return ("not " if wanted.startswith("not") else "") + re.sub(r"^(?:not\s+)?to\s+", "", wanted), True
     if re.match(r"\s*to\s", clause) or low.endswith((" on", " upon", " to", "appeal")):
