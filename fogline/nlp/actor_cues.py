@@ -137,13 +137,32 @@ def guess_type(words: tuple[str, ...]) -> ActorType | None:
     return None
 
 
+_OCCUPIED_KEY = "fogline_occupied"
+
+
 def occupied(doc: Doc) -> set[int]:
-    """Token indices already inside a PLACE/ACTOR/FACILITY mention."""
-    taken: set[int] = set()
+    """Token indices already inside a PLACE/ACTOR/FACILITY mention (a fresh set the caller may change).
+
+    The answer is kept in ``doc.user_data`` with the mentions it was computed from; a later call adds only
+    the mentions appended since, and starts over when any earlier mention was replaced or removed."""
+    mentions: list[Mention] = doc_value(doc, "mentions") or []
     table = token_table(doc)
-    for m in doc_value(doc, "mentions") or []:
+    cached = doc.user_data.get(_OCCUPIED_KEY)
+    done: tuple[Mention, ...] = ()
+    taken: set[int] = set()
+    if cached is not None:
+        seen, cached_table, cached_taken = cached
+        n = len(seen)
+        if (
+            cached_table is table
+            and len(mentions) >= n
+            and all(a is b for a, b in zip(seen, mentions, strict=False))
+        ):
+            done, taken = seen, set(cached_taken)
+    for m in mentions[len(done) :]:
         if m.label in ("PLACE", "ACTOR", "FACILITY"):
             taken.update(table.token_range(m.start, m.end))
+    doc.user_data[_OCCUPIED_KEY] = (tuple(mentions), table, frozenset(taken))
     return taken
 
 
@@ -227,25 +246,22 @@ def add_generic_actors(doc: Doc, add: AddMention, extractor: str) -> None:
     """ "<country adjective> <head>" actors and "<place> authorities" not already matched."""
     taken = occupied(doc)
     table = token_table(doc)
-    positions, keys = table.positions, table.keys
-    p = 0
-    while p < len(keys):
-        if positions[p] in taken or not table.texts[positions[p]][:1].isupper():
-            p += 1
+    positions, keys, texts = table.positions, table.keys, table.texts
+    free = 0  # the first position after the last actor found
+    for p in [p for p, i in enumerate(positions) if texts[i][:1].isupper()]:
+        if p < free or positions[p] in taken:
             continue
         hit = generic_actor(keys, p)
         if hit is None:
-            p += 1
             continue
         _, _, _, used = hit
         start, end = positions[p], positions[p + used - 1] + 1
         if any(i in taken for i in range(start, end)):
-            p += 1
             continue
         span = doc[start:end]
         add(doc, span, actor_entity(span.text), "ACTOR", extractor, None, {"pattern": "country adjective"})
         taken.update(range(start, end))
-        p += used
+        free = p + used
     _add_place_authorities(doc, add, extractor, taken)
     _add_place_bodies(doc, add, extractor, taken)
     _add_countryless_forces(doc, add, extractor, taken)
@@ -553,13 +569,28 @@ def _add_place(doc: Doc, span: Span, add: AddMention, extractor: str, countries:
     return True
 
 
+_PUNCT: dict[str, bool] = {}  # token text -> spaCy's ``is_punct`` (a property of the word's lexeme)
+
+
+def _is_punct(doc: Doc, i: int) -> bool:
+    """``doc[i].is_punct`` without making a ``Token`` for words seen before."""
+    text = token_table(doc).texts[i]
+    value = _PUNCT.get(text)
+    if value is None:
+        value = doc[i].is_punct
+        if len(_PUNCT) < 100_000:
+            _PUNCT[text] = value
+    return value
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and trailing possessive/punctuation; None for spans that cannot be names."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    lowers = token_table(doc).lowers
+    while start < end and (lowers[start] == "the" or _is_punct(doc, start)):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start and (_is_punct(doc, end - 1) or lowers[end - 1] in ("'s", "’s")):
         end -= 1
     if end <= start or end - start > _MAX_NAME_TOKENS:
         return None

@@ -13,6 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from hashlib import sha256
+from json.encoder import encode_basestring as _json_str
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -31,7 +33,7 @@ from fogline.nlp.actor_cues import (
     is_bare_head,
     resolve_references,
 )
-from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
+from fogline.nlp.extensions import doc_entities, doc_list, doc_value, register_extensions
 from fogline.nlp.fast_ops import one_blas_thread, use_numpy_blas
 from fogline.nlp.gazetteer_match import (
     PhraseIndex,
@@ -60,6 +62,36 @@ def sentence_of(doc: Doc, start: int, end: int) -> Span:
     return sentence_span(doc, start)
 
 
+_DOCUMENT_KEY = ("._.", "document", None, None)  # where spaCy keeps ``doc._.document`` (see ``doc_value``)
+_MENTIONS_KEY = ("._.", "mentions", None, None)
+_ENTITIES_KEY = ("._.", "entities", None, None)
+_new_entity = object.__new__
+
+
+def _copy_entity(entity: Entity, **changes: Any) -> Entity:
+    """``dataclasses.replace(entity, **changes)`` without its cost (Entity has no ``__post_init__``)."""
+    if type(entity) is not Entity:
+        return replace(entity, **changes)
+    copy: Entity = _new_entity(Entity)
+    copy.__dict__.update(entity.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+def _mention_id(doc_id: Any, extractor: Any, start: Any, end: Any, entity_id: Any) -> str:
+    """``make_id(doc_id, extractor, start, end, entity_id)``, the JSON written directly for plain values."""
+    if (
+        type(doc_id) is str
+        and type(extractor) is str
+        and type(entity_id) is str
+        and type(start) is int
+        and (type(end) is int)
+    ):
+        raw = f"[{_json_str(doc_id)}, {_json_str(extractor)}, {start}, {end}, {_json_str(entity_id)}]"
+        return sha256(raw.encode("utf-8")).hexdigest()[:16]
+    return make_id(doc_id, extractor, start, end, entity_id)
+
+
 def add_mention(
     doc: Doc,
     span: Span,
@@ -70,39 +102,49 @@ def add_mention(
     attributes: dict[str, Any] | None = None,
 ) -> Mention:
     """Write one mention (and its entity and the entity's enclosing places) onto the doc."""
-    doc_id = document_id(doc)
+    data: dict[Any, Any] = doc.user_data
+    meta = data.get(_DOCUMENT_KEY)
+    doc_id = meta.id if meta is not None else ""
+    start_char, end_char = span.start_char, span.end_char
+    table = token_table(doc)
     mention = Mention(
-        id=make_id(doc_id, extractor, span.start_char, span.end_char, entity.id),
+        id=_mention_id(doc_id, extractor, start_char, end_char, entity.id),
         document_id=doc_id,
-        start=span.start_char,
-        end=span.end_char,
+        start=start_char,
+        end=end_char,
         quote=sentence_text(doc, span.start),
         extractor=extractor,
         confidence=confidence if confidence is not None else _CONFIDENCE.get(entity.origin, 0.8),
         label=label,
-        text=span.text,
+        text=table.text[start_char:end_char],  # the doc's text (``Span.text`` rebuilds it token by token)
         entity_id=entity.id,
         attributes={"type": str(entity.type) if entity.type else None, "origin": entity.origin}
         | (attributes or {}),
     )
-    doc_list(doc, "mentions").append(mention)
-    entities = doc_entities(doc)
+    mentions = data.get(_MENTIONS_KEY)
+    if mentions is None:
+        mentions = doc_list(doc, "mentions")
+    mentions.append(mention)
+    entities = data.get(_ENTITIES_KEY)
+    if entities is None:
+        entities = doc_entities(doc)
     if entity.id not in entities:  # a per-document copy: the gazetteer's entities are shared by all documents
-        entities[entity.id] = replace(
+        entities[entity.id] = _copy_entity(
             entity, aliases=list(entity.aliases), attributes=dict(entity.attributes)
         )
     if label == "PLACE":
-        places = place_gazetteer().entities
         parent = entity.parent_id
-        while parent and parent not in entities and parent in places:
-            entities[parent] = replace(places[parent], attributes=dict(places[parent].attributes))
-            parent = places[parent].parent_id
+        if parent and parent not in entities:
+            places = place_gazetteer().entities
+            while parent and parent not in entities and parent in places:
+                entities[parent] = _copy_entity(places[parent], attributes=dict(places[parent].attributes))
+                parent = places[parent].parent_id
     elif entity.parent_id and entity.parent_id not in entities:
-        from fogline.gazetteer.actors import actor_gazetteer
-
         parent_entity = actor_gazetteer().entities.get(entity.parent_id)
         if parent_entity is not None:
-            entities[parent_entity.id] = replace(parent_entity, attributes=dict(parent_entity.attributes))
+            entities[parent_entity.id] = _copy_entity(
+                parent_entity, attributes=dict(parent_entity.attributes)
+            )
     return mention
 
 

@@ -367,9 +367,13 @@ def _sentence_ok(table: TokenTable, positions: list[int], p: int, length: int) -
 
 def _with_article(doc: Doc, i: int) -> int:
     """Extend a name back over a written Arabic article ("al-Bab", "Al Bab")."""
-    if i >= 2 and doc[i - 1].text in _SKIP and doc[i - 2].lower_ in ARTICLES:
+    if i < 1:
+        return i
+    table = token_table(doc)
+    texts = table.texts
+    if i >= 2 and texts[i - 1] in _SKIP and table.lowers[i - 2] in ARTICLES:
         return i - 2
-    if i >= 1 and doc[i - 1].text in ("Al", "El", "al", "el") and doc[i - 1].whitespace_ != "":
+    if texts[i - 1] in ("Al", "El", "al", "el") and table.spaces[i - 1]:
         return i - 1
     return i
 
@@ -377,10 +381,10 @@ def _with_article(doc: Doc, i: int) -> int:
 def likely_not_place(doc: Doc, match: Match, entity: Entity) -> bool:
     """A single-word city from the world lists that reads as part of a person's name or a speaker, or an
     English function word ("We", "Is"); a country code glued to a currency sign ("US$")."""
-    after_token = doc[match.end] if match.end < len(doc) else None
-    last = doc[match.end - 1].text
-    if last[-1:] in _CURRENCY or (
-        after_token is not None and after_token.text[:1] in _CURRENCY and not doc[match.end - 1].whitespace_
+    table = token_table(doc)
+    texts = table.texts
+    if texts[match.end - 1][-1:] in _CURRENCY or (
+        match.end < len(texts) and texts[match.end][:1] in _CURRENCY and not table.spaces[match.end - 1]
     ):
         return True
     if entity.origin not in _DOWNGRADE_ORIGINS or entity.type == PlaceLevel.COUNTRY:
