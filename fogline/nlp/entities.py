@@ -25,9 +25,9 @@ from spacy.util import minibatch
 from fogline.gazetteer.actors import actor_entity, actor_gazetteer
 from fogline.gazetteer.normalize import fold_word, name_key
 from fogline.gazetteer.places import place_gazetteer
+from fogline.nlp.actor_context import add_generic_actors
 from fogline.nlp.actor_cues import (
     add_cue_actors,
-    add_generic_actors,
     add_model_entities,
     facility_heads,
     is_bare_head,
