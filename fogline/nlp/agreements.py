@@ -44,8 +44,15 @@ from spacy.tokens import Doc
 from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
-from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
-from fogline.nlp.facilities import Sentence, doc_text, sentence_date, sentences
+from fogline.nlp.extensions import (
+    doc_entities,
+    doc_list,
+    doc_text,
+    doc_value,
+    document_id,
+    register_extensions,
+)
+from fogline.nlp.facilities import Sentence, sentence_date, sentences
 from fogline.nlp.fastre import alternation, with_first_char_filter
 from fogline.schema import Agreement, AgreementStatus, DatePrecision, Mention, make_id
 

@@ -17,13 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from fogline.nlp.gazetteer_match import token_table
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, kept in its token table (``extensions.doc_text`` makes a spaCy ``Token`` per call)."""
-    return token_table(doc).text
-
+from fogline.nlp.extensions import doc_text
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s")
 # "said on Thursday", "told reporters on Monday", "said in a statement four days later"
@@ -76,7 +70,7 @@ class Passage:
     """The sentences of a document with their paragraphs, lists and lead."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = text_of(doc)
+        self.text = doc_text(doc)
         self.sents: list[Span] = list(doc.sents)
         self.index = {s.start_char: i for i, s in enumerate(self.sents)}
         self.lead_start, self.lead_end = self._lead()

@@ -33,9 +33,10 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.acled_taxonomy import BY_LABEL, DISPLACEMENT
 from fogline.nlp.event_classifier import Classification, EventClassifier, load_classifier
-from fogline.nlp.event_context import Passage, is_reference_point, is_speech_date, text_of
+from fogline.nlp.event_context import Passage, is_reference_point, is_speech_date
 from fogline.nlp.extensions import (
     doc_list,
+    doc_text,
     doc_value,
     document_id,
     mentions_in,
@@ -255,7 +256,7 @@ class EventExtractor:
         return c
 
     def sentence_event(self, doc: Doc, sent: Span, context: _DocContext) -> _Found | None:
-        text = text_of(doc)[sent.start_char : sent.end_char]
+        text = doc_text(doc)[sent.start_char : sent.end_char]
         c = self.classify_sentence(text)
         if c is None:
             return None
@@ -416,7 +417,7 @@ _WEEKDAYS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGN
 def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where the text says where and when it was filed ("KHARTOUM, March 3 (Reuters) –", "SRINAGAR:", a
     line of its own "Baghdad, 2 December 2023"): that place and day are not those of the events."""
-    text = text_of(doc)
+    text = doc_text(doc)
     mentions = [m for m in doc_value(doc, "mentions") or [] if m.start < DATELINE_REACH + 200]
     for sent in doc.sents:
         if sent.start_char > DATELINE_REACH:
@@ -486,12 +487,12 @@ def _sentence_place(
     def rank(m: Mention) -> tuple[int, int]:
         return level(m), -abs(m.start - position)
 
-    text = text_of(doc)[sent.start_char : sent.end_char]
+    text = doc_text(doc)[sent.start_char : sent.end_char]
     dateline = DATELINE.match(text)
     cut = sent.start_char + dateline.end() if dateline else sent.start_char
     places = [m for m in places if m.start >= cut]
     kept = [m for m in places if not _attributive_country(doc, m, level(m))]
-    located = [m for m in kept if not is_reference_point(text_of(doc), m.start)]
+    located = [m for m in kept if not is_reference_point(doc_text(doc), m.start)]
     if located and max(map(level, located)) >= max(map(level, kept)):
         kept = located  # "in Mboki, 60 km east of Zemio": Mboki; "east of Culiacan, Sinaloa": Culiacan
     if not any(level(m) >= _PLACE_RANK["city"] for m in kept) and _SETTLEMENT_REFERENCE.search(text):
@@ -517,7 +518,7 @@ def _attributive_country(doc: Doc, m: Mention, level: int) -> bool:
     defence ministry" name an actor, not where something happened."""
     if level != _PLACE_RANK["country"]:
         return False
-    rest = text_of(doc)[m.end : m.end + 30]
+    rest = doc_text(doc)[m.end : m.end + 30]
     match = re.match(r"(['’]s)?\s+([A-Za-z]+)", rest)
     if match is None or not match.group(2).islower():
         return False
@@ -560,7 +561,7 @@ def _sentence_dates(
     out: dict[str, Any] = {}
     dateline_end = sent.start_char
     if dates and dates[0].start - sent.start_char < 60:
-        line = DATELINE.match(text_of(doc)[sent.start_char : min(sent.end_char, sent.start_char + 90)])
+        line = DATELINE.match(doc_text(doc)[sent.start_char : min(sent.end_char, sent.start_char + 90)])
         if line is not None:  # "KHARTOUM, March 3 – … on Wednesday": the filing date is not the event's
             dateline_end = sent.start_char + line.end()
     spans = datelines or []
@@ -571,7 +572,7 @@ def _sentence_dates(
             for m in dates
             if m.precision in _CONTEXT_PRECISIONS and (m.attributes or {}).get("relation", "on") == "on"
         ]
-    text = text_of(doc)
+    text = doc_text(doc)
 
     def speech(m: Mention) -> bool:
         return is_speech_date(text, m.start, sent.start_char)
@@ -602,8 +603,8 @@ def _sentence_dates(
 def _is_source(doc: Doc, m: Mention) -> bool:
     """An actor named as the source of the report ("according to X", "X said"), not a party to it; one
     that claims the act for itself ("X says its fighters fired …", "X said it had struck …") is a party."""
-    before = text_of(doc)[max(0, m.start - 100) : m.start]
-    after = text_of(doc)[m.end : m.end + 60]
+    before = doc_text(doc)[max(0, m.start - 100) : m.start]
+    after = doc_text(doc)[m.end : m.end + 60]
     if _CLAIM_AFTER.search(after):
         return False
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after))
@@ -634,7 +635,7 @@ def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention 
         if m.entity_id and is_party(doc, m)
     ]
     anchor = next((cue for cue in cues if any(m.end <= cue[0] for m in actors)), cues[0])
-    text = text_of(doc)
+    text = doc_text(doc)
     before = [
         m
         for m in actors
@@ -647,7 +648,7 @@ def _actors(doc: Doc, sent: Span, cues: list[tuple[int, int]]) -> tuple[Mention 
     after = [m for m in actors if m.start >= anchor[1]]
     agent = max(before, key=lambda m: m.end) if before else None
     target = min(after, key=lambda m: m.start) if after else None
-    if target is not None and _PASSIVE_BY.search(text_of(doc)[anchor[1] : target.start]):
+    if target is not None and _PASSIVE_BY.search(doc_text(doc)[anchor[1] : target.start]):
         agent, target = target, agent
     if agent is not None and target is not None and agent.entity_id == target.entity_id:
         target = None

@@ -26,7 +26,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
-from fogline.nlp.extensions import doc_entities, doc_list, doc_value, document_id, register_extensions
+from fogline.nlp.extensions import (
+    doc_entities,
+    doc_list,
+    doc_text,
+    doc_value,
+    document_id,
+    register_extensions,
+)
 from fogline.nlp.fastre import BULLET_MARK, alternation, with_first_char_filter
 from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import (
@@ -70,11 +77,6 @@ class Sentence:
     text: str
     start_char: int
     end_char: int
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without rebuilding it (the property joins every token on each access)."""
-    return token_table(doc).text
 
 
 def sentences(doc: Doc) -> list[Sentence]:

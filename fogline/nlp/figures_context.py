@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span
 
 from fogline.nlp.extensions import doc_text
 from fogline.nlp.figures_words import dateline
-from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import DatePrecision, Figure, Mention
 
 _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -22,7 +21,7 @@ _PLACE_RANK = {"site": 6, "neighbourhood": 5, "city": 4, "admin2": 3, "admin1": 
 
 def sentence_string(sent: Span) -> str:
     """``sent.text`` cut from the document's text (``Span.text`` builds a token object per word)."""
-    return token_table(sent.doc).text[sent.start_char : sent.end_char]
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def _slice(sent: Span, start: int, end: int) -> str:

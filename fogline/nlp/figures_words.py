@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from fogline.nlp.extensions import doc_text
 from fogline.nlp.figures_lexicon import (
     BOUNDARY,
     GROUP_MODIFIERS,
@@ -17,7 +18,6 @@ from fogline.nlp.figures_lexicon import (
     RIGHT_GAP,
     RIGHT_TRIGGERS,
 )
-from fogline.nlp.gazetteer_match import token_table
 from fogline.schema import Mention, VictimGroup
 
 
@@ -160,7 +160,7 @@ def dateline(sent: Span, m: Mention) -> bool:
     ("PORT-AU-PRINCE, Oct 4 (Wire) – …")."""
     if not (m.text.isupper() and len(m.text) > 2):
         return False  # checked first: ``Span.text`` builds a token object per word
-    text = token_table(sent.doc).text[sent.start_char : sent.end_char]  # ``sent.text``
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # ``sent.text``
     head = text[: m.start - sent.start_char]
     after = text[m.end - sent.start_char : m.end - sent.start_char + 2]
     return not head.strip() and after.startswith(",")

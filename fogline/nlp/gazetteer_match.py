@@ -29,7 +29,7 @@ from fogline.gazetteer.normalize import (
     strip_leading,
 )
 from fogline.gazetteer.places import PlaceIndex, place_gazetteer
-from fogline.nlp.extensions import doc_value
+from fogline.nlp.extensions import doc_text, doc_value
 from fogline.schema import Entity, PlaceLevel
 
 # Tokens skipped inside names (they never break a phrase): hyphens and apostrophes.
@@ -234,7 +234,7 @@ def token_table(doc: Doc) -> TokenTable:
         positions,
         [pair[0] for pair in pairs],
         [pair[1] for pair in pairs],
-        text=_doc_text(doc),
+        text=doc_text(doc),
         idx=idx,
         spaces=[s == 1 for s in spaces],
     )
@@ -248,14 +248,6 @@ def _word_keys(orth: int, text: str) -> tuple[str, str]:
     if len(_WORD_CACHE) < 500_000:
         _WORD_CACHE[orth] = pair
     return pair
-
-
-def _doc_text(doc: Doc) -> str:
-    """The doc's text: the Document's when the doc was made from it (cheaper than ``doc.text``)."""
-    meta = doc_value(doc, "document")
-    if meta is not None and len(doc) and len(meta.text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return str(meta.text)
-    return doc.text
 
 
 def token_keys(doc: Doc) -> tuple[list[int], list[str]]:

@@ -16,8 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fogline.gazetteer.normalize import key_string
-from fogline.nlp.extensions import doc_value
-from fogline.nlp.facilities import doc_text
+from fogline.nlp.extensions import doc_text, doc_value
 from fogline.nlp.fastre import with_first_char_filter
 from fogline.schema import StatementAct
 

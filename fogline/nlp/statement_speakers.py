@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from fogline.gazetteer.actors import actor_entity
 from fogline.gazetteer.normalize import key_string
 from fogline.gazetteer.places import capital_country, country_entity
-from fogline.nlp.extensions import doc_entities, doc_value
-from fogline.nlp.facilities import Sentence, doc_text
+from fogline.nlp.extensions import doc_entities, doc_text, doc_value
+from fogline.nlp.facilities import Sentence
 from fogline.nlp.fastre import BULLET_MARK
 from fogline.nlp.statement_lexicon import CAPS as CAPS  # "X as X": re-exported for statements.py and tests
 from fogline.nlp.statement_lexicon import LOWER_ROLE, is_role_phrase

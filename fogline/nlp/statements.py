@@ -50,8 +50,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fogline.nlp.extensions import doc_list, doc_value, document_id, register_extensions
-from fogline.nlp.facilities import Sentence, doc_text, sentences
+from fogline.nlp.extensions import doc_list, doc_text, doc_value, document_id, register_extensions
+from fogline.nlp.facilities import Sentence, sentences
 from fogline.nlp.fastre import BULLET_MARK
 from fogline.nlp.statement_speakers import (
     CAPS,
