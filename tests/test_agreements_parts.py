@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_agreements import run as run_with_mentions
 
 from fogline.nlp.pipeline import build_pipeline
-from fogline.schema import AgreementStatus, Document, Entity, EntityKind, Mention, make_id
+from fogline.schema import AgreementStatus
 
 
 @pytest.fixture(scope="module")
@@ -21,36 +22,7 @@ def nlp() -> Any:
 
 def run(nlp: Any, text: str, countries: tuple[str, ...] = (), dates: dict[str, str] | None = None) -> Any:
     """The component on ``text`` with every occurrence of the given countries and the given day dates."""
-    doc = nlp.make_doc(text)
-    doc._.document = Document(id="p1", text=text, published="2025-08-01")
-    mentions, entities = [], {}
-    date_mentions = []
-    for surface, value in (dates or {}).items():
-        start = text.index(surface)
-        date_mentions.append(
-            Mention(
-                start=start,
-                end=start + len(surface),
-                label="DATE",
-                text=surface,
-                value=value,
-                precision="day",
-                attributes={"relation": "on"},
-            )
-        )
-    for name in countries:
-        entity = Entity(id=make_id("PLACE", name), kind=EntityKind.PLACE, name=name, type="country")
-        entities[entity.id] = entity
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(
-                Mention(start=start, end=start + len(name), label="PLACE", text=name, entity_id=entity.id)
-            )
-            start = text.find(name, start + len(name))
-    doc._.mentions, doc._.entities, doc._.dates = mentions + date_mentions, entities, date_mentions
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_mentions(nlp, text, countries=countries, dates=dates)
 
 
 def kinds(doc: Any) -> list[tuple[str, str]]:

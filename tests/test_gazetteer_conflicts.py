@@ -101,6 +101,11 @@ def test_factions_link_to_their_parent_movement() -> None:
 def test_conflict_places_resolve_with_their_parent(
     name: str, canonical: str, level: PlaceLevel, country: str, parent: str | None
 ) -> None:
+    assert_place(name, canonical, level, country, parent)
+
+
+def assert_place(name: str, canonical: str, level: PlaceLevel, country: str, parent: str | None) -> None:
+    """``name`` resolves to the canonical place of that level and country, with coordinates and parent."""
     place = place_entity(name)
     assert place is not None, name
     assert (place.name, place.type, place.country) == (canonical, level, country)

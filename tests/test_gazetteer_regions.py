@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from test_gazetteer_conflicts import assert_place
 
 from fogline.gazetteer.actors import gazetteer_actor
-from fogline.gazetteer.places import place_by_id, place_entity
+from fogline.gazetteer.places import place_entity
 from fogline.ingest.normalize import document_from_text
 from fogline.nlp.actor_acronyms import abbreviates, acronym_like
 from fogline.nlp.pipeline import build_pipeline, make_doc
@@ -78,13 +79,7 @@ def test_peshmerga_belong_to_the_kurdistan_regional_government() -> None:
 def test_region_places_resolve_with_their_parent(
     name: str, canonical: str, level: PlaceLevel, country: str, parent: str | None
 ) -> None:
-    place = place_entity(name)
-    assert place is not None, name
-    assert (place.name, place.type, place.country) == (canonical, level, country)
-    assert place.latitude is not None and place.longitude is not None
-    if parent:
-        up = place_by_id(place.parent_id or "")
-        assert up is not None and up.name == parent
+    assert_place(name, canonical, level, country, parent)
 
 
 def test_a_village_of_unknown_position_has_a_country_but_no_coordinates() -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_statements import run as run_with_mentions
 
 from fogline.nlp.pipeline import build_pipeline
-from fogline.schema import Document, Entity, EntityKind, Mention, StatementAct, make_id
+from fogline.schema import StatementAct
 
 
 @pytest.fixture(scope="module")
@@ -20,26 +21,7 @@ def nlp() -> Any:
 
 def run(nlp: Any, text: str, actors: dict[str, str] | None = None, countries: tuple[str, ...] = ()) -> Any:
     """The component on ``text`` with every occurrence of the given actors (name -> type) and countries."""
-    doc = nlp.make_doc(text)
-    doc._.document = Document(id="g1", text=text, published="2025-04-02")
-    mentions, entities = [], {}
-    items = [(n, "ACTOR", t) for n, t in (actors or {}).items()] + [
-        (n, "PLACE", "country") for n in countries
-    ]
-    for name, label, etype in items:
-        kind = EntityKind.ACTOR if label == "ACTOR" else EntityKind.PLACE
-        entity = Entity(id=make_id(label, name), kind=kind, name=name, type=etype)
-        entities[entity.id] = entity
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(
-                Mention(start=start, end=start + len(name), label=label, text=name, entity_id=entity.id)
-            )
-            start = text.find(name, start + len(name))
-    doc._.mentions, doc._.entities, doc._.dates = mentions, entities, []
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return run_with_mentions(nlp, text, actors, countries)
 
 
 def found(doc: Any) -> list[tuple[str | None, str, str | None]]:
